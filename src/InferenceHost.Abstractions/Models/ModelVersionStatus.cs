@@ -1,0 +1,13 @@
+namespace InferenceHost.Abstractions.Models;
+
+/// <summary>Where one version of a model stands on this silo.</summary>
+/// <param name="Model">Model name.</param>
+/// <param name="Version">Version id (the repository folder name).</param>
+/// <param name="State">Lifecycle state.</param>
+/// <param name="Reason">Why it is not ready (empty when ready).</param>
+[GenerateSerializer, Immutable, Alias("InferenceHost.ModelVersionStatus")]
+public sealed record ModelVersionStatus(
+    [property: Id(0)] string Model,
+    [property: Id(1)] string Version,
+    [property: Id(2)] ModelVersionState State,
+    [property: Id(3)] string Reason);
