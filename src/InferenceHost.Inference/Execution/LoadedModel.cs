@@ -1,0 +1,154 @@
+using System.Buffers;
+using InferenceHost.Inference.Tensors;
+using Microsoft.ML.OnnxRuntime;
+
+namespace InferenceHost.Inference.Execution;
+
+/// <summary>
+/// One validated, warmed-up model version and the sole owner of its ONNX Runtime session.
+/// <see cref="Run"/> is safe to call concurrently.
+/// </summary>
+public sealed class LoadedModel : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly RunOptions _runOptions = new();
+
+    public LoadedModel(string model, string version, OpenedSession opened, ModelSignature signature)
+    {
+        Model = model;
+        Version = version;
+        _session = opened.Session;
+        Device = opened.Device;
+        DeviceReason = opened.Reason;
+        Signature = signature;
+    }
+
+    public string Model { get; }
+
+    public string Version { get; }
+
+    public ModelSignature Signature { get; }
+
+    public ExecutionDevice Device { get; }
+
+    public string DeviceReason { get; }
+
+    /// <summary>Validates and runs one request.</summary>
+    /// <param name="inputs">Every input the model takes, once each.</param>
+    /// <param name="outputNames">Outputs to return; empty for all.</param>
+    /// <exception cref="InvalidInputException">The request does not fit <see cref="Signature"/>.</exception>
+    /// <exception cref="OnnxRuntimeException">The model failed while running.</exception>
+    public TensorOutput[] Run(IReadOnlyList<TensorInput> inputs, IReadOnlyList<string> outputNames)
+    {
+        var (ordered, outputs) = InputValidator.Validate(Signature, inputs, outputNames);
+        var inputNames = new string[ordered.Length];
+        var inputValues = new OrtValue[ordered.Length];
+        var pins = new MemoryHandle[ordered.Length];
+        try
+        {
+            for (var i = 0; i < ordered.Length; i++)
+            {
+                inputNames[i] = ordered[i].Name;
+                inputValues[i] = OrtTensors.CreateInput(Signature.Inputs[i].Datatype, ordered[i], out pins[i]);
+            }
+
+            var batch = Signature.MaxBatchSize > 0 ? ordered[0].Shape[0] : 0;
+            return TryStaticShapes(outputs, batch) is { } shapes
+                ? RunIntoPreallocated(inputNames, inputValues, outputs, shapes)
+                : RunIntoOrtAllocated(inputNames, inputValues, outputs);
+        }
+        finally
+        {
+            for (var i = 0; i < ordered.Length; i++)
+            {
+                inputValues[i]?.Dispose();
+                pins[i].Dispose();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _session.Dispose();
+        _runOptions.Dispose();
+    }
+
+    private TensorOutput[] RunIntoPreallocated(string[] inputNames, OrtValue[] inputValues, TensorSignature[] outputs, long[][] shapes)
+    {
+        var outputNames = new string[outputs.Length];
+        var outputValues = new OrtValue[outputs.Length];
+        var buffers = new byte[outputs.Length][];
+        var pins = new MemoryHandle[outputs.Length];
+        try
+        {
+            for (var i = 0; i < outputs.Length; i++)
+            {
+                outputNames[i] = outputs[i].Name;
+                outputValues[i] = OrtTensors.CreateOutput(outputs[i].Datatype, shapes[i], out buffers[i], out pins[i]);
+            }
+
+            _session.Run(_runOptions, inputNames, inputValues, outputNames, outputValues);
+            var results = new TensorOutput[outputs.Length];
+            for (var i = 0; i < outputs.Length; i++)
+            {
+                results[i] = new TensorOutput(outputs[i].Name, outputs[i].Datatype, shapes[i], buffers[i]);
+            }
+
+            return results;
+        }
+        finally
+        {
+            for (var i = 0; i < outputs.Length; i++)
+            {
+                outputValues[i]?.Dispose();
+                pins[i].Dispose();
+            }
+        }
+    }
+
+    private TensorOutput[] RunIntoOrtAllocated(string[] inputNames, OrtValue[] inputValues, TensorSignature[] outputs)
+    {
+        var outputNames = Array.ConvertAll(outputs, o => o.Name);
+        using var values = _session.Run(_runOptions, inputNames, inputValues, outputNames);
+        var results = new TensorOutput[outputs.Length];
+        var i = 0;
+        foreach (var value in values)
+        {
+            results[i] = OrtTensors.ReadOutput(outputs[i].Name, outputs[i].Datatype, value);
+            i++;
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Output shapes known before running (fixed, or fixed but for the batch dimension), so ORT can
+    /// write into the response's own buffers; null when any output's shape depends on the data.
+    /// </summary>
+    private long[][]? TryStaticShapes(TensorSignature[] outputs, long batch)
+    {
+        var shapes = new long[outputs.Length][];
+        for (var i = 0; i < outputs.Length; i++)
+        {
+            if (outputs[i].Datatype == TensorDatatype.Bytes)
+            {
+                return null;
+            }
+
+            var shape = (long[])outputs[i].Shape.Clone();
+            if (Signature.MaxBatchSize > 0)
+            {
+                shape[0] = batch;
+            }
+
+            if (Array.IndexOf(shape, -1L) >= 0)
+            {
+                return null;
+            }
+
+            shapes[i] = shape;
+        }
+
+        return shapes;
+    }
+}
