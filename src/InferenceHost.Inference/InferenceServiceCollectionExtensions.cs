@@ -1,7 +1,8 @@
 using InferenceHost.Inference.Catalog;
+using InferenceHost.Inference.Execution;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using InferenceHost.Inference.Execution;
+using Microsoft.Extensions.Options;
 
 namespace InferenceHost.Inference;
 
@@ -13,8 +14,8 @@ public static class InferenceServiceCollectionExtensions
         services.AddOptions<InferenceOptions>()
             .Bind(configuration.GetSection(InferenceOptions.SectionName))
             .ValidateDataAnnotations()
-            .Validate(o => Directory.Exists(o.RepositoryPath), "InferenceHost:Inference:RepositoryPath must name an existing folder")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InferenceOptions>, RepositoryPathValidator>();
         services.AddSingleton<SessionFactory>();
         services.AddSingleton<ModelLoader>();
         services.AddSingleton<ModelCatalog>();

@@ -43,10 +43,12 @@ public sealed partial class ModelRepositoryLoader(
             LogLoaded(logger, source.Model, source.Version, model.Device, model.DeviceReason);
             return new ModelVersionEntry(source.Model, source.Version, VersionState.Ready, string.Empty, model);
         }
-        catch (ModelLoadException e)
+        catch (Exception e)
         {
-            LogRejected(logger, source.Model, source.Version, e.Message);
-            return new ModelVersionEntry(source.Model, source.Version, VersionState.Unavailable, e.Message, null);
+            // Whatever goes wrong with one version stays with that version: the rest still load.
+            var reason = e is ModelLoadException ? e.Message : $"unexpected failure while loading: {e.Message}";
+            LogRejected(logger, source.Model, source.Version, reason);
+            return new ModelVersionEntry(source.Model, source.Version, VersionState.Unavailable, reason, null);
         }
     }
 

@@ -27,19 +27,42 @@ public sealed partial class SessionFactory(IOptions<InferenceOptions> options, I
         var unusable = CudaUnusableReason;
         if (unusable is null)
         {
+            using var sessionOptions = Configure(threads);
             try
             {
-                return new OpenedSession(OpenOnCuda(modelPath, threads), ExecutionDevice.Gpu, $"CUDA device {options.Value.CudaDeviceId}");
+                sessionOptions.AppendExecutionProvider_CUDA(options.Value.CudaDeviceId);
             }
             catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
             {
                 unusable = MarkCudaUnusable(e);
+            }
+
+            if (unusable is null)
+            {
+                return OpenOnCuda(modelPath, sessionOptions, preference, threads);
             }
         }
 
         return preference == DevicePreference.Gpu
             ? throw new InvalidOperationException($"the model's config asks for the GPU, but CUDA is not usable: {unusable}")
             : new OpenedSession(OpenOnCpu(modelPath, threads), ExecutionDevice.Cpu, $"CUDA is not usable: {unusable}");
+    }
+
+    /// <summary>
+    /// The CUDA provider is there; this model may still fail on it. That is this model's problem,
+    /// not CUDA's: an 'auto' model falls back to the CPU alone, and a corrupt file fails there too.
+    /// </summary>
+    private OpenedSession OpenOnCuda(string modelPath, SessionOptions cudaOptions, DevicePreference preference, int threads)
+    {
+        try
+        {
+            return new OpenedSession(new InferenceSession(modelPath, cudaOptions), ExecutionDevice.Gpu, $"CUDA device {options.Value.CudaDeviceId}");
+        }
+        catch (OnnxRuntimeException e) when (preference == DevicePreference.Auto)
+        {
+            var session = OpenOnCpu(modelPath, threads);
+            return new OpenedSession(session, ExecutionDevice.Cpu, $"the model failed to open on CUDA: {FirstLine(e.Message)}");
+        }
     }
 
     private string? CudaUnusableReason
@@ -71,13 +94,6 @@ public sealed partial class SessionFactory(IOptions<InferenceOptions> options, I
     private static InferenceSession OpenOnCpu(string modelPath, int threads)
     {
         using var sessionOptions = Configure(threads);
-        return new InferenceSession(modelPath, sessionOptions);
-    }
-
-    private InferenceSession OpenOnCuda(string modelPath, int threads)
-    {
-        using var sessionOptions = Configure(threads);
-        sessionOptions.AppendExecutionProvider_CUDA(options.Value.CudaDeviceId);
         return new InferenceSession(modelPath, sessionOptions);
     }
 

@@ -102,7 +102,9 @@ public static class WarmupInputs
     {
         if (datatype == TensorDatatype.Bytes)
         {
-            BytesElements.Write(data, Encoding.UTF8.GetBytes(element.GetString() ?? string.Empty));
+            BytesElements.Write(data, Encoding.UTF8.GetBytes(element.ValueKind == JsonValueKind.String
+                ? element.GetString()!
+                : throw new InvalidDataException($"warm-up value {element} is not a string, as {datatype.ToName()} needs")));
             return;
         }
 
@@ -111,7 +113,8 @@ public static class WarmupInputs
         {
             JsonValueKind.True => 1.0,
             JsonValueKind.False => 0.0,
-            _ => element.GetDouble(),
+            JsonValueKind.Number => element.GetDouble(),
+            _ => throw new InvalidDataException($"warm-up value {element} is not a number or boolean, as {datatype.ToName()} needs"),
         };
         var size = datatype.ElementSize();
         switch (datatype)

@@ -1,0 +1,71 @@
+using InferenceHost.Abstractions.Inference;
+using InferenceHost.Inference.Catalog;
+using InferenceHost.Inference.Execution;
+using InferenceHost.Inference.Tensors;
+using Microsoft.ML.OnnxRuntime;
+using Orleans.Concurrency;
+
+namespace InferenceHost.Grains.Serving;
+
+/// <summary>
+/// Serves one model version from this silo's own session: a stateless worker is always
+/// activated where it is called, so a request never leaves the silo that received it.
+/// </summary>
+[StatelessWorker]
+public sealed class ModelReplicaGrain : Grain, IModelReplicaGrain
+{
+    private readonly ModelCatalog _catalog;
+    private readonly string _model;
+    private readonly string _version;
+
+    public ModelReplicaGrain(ModelCatalog catalog)
+    {
+        _catalog = catalog;
+        (_model, _version) = ModelReplicaKey.Parse(this.GetPrimaryKeyString());
+    }
+
+    public ValueTask<InferenceResponse> Infer(InferenceRequest request)
+    {
+        var model = LoadedVersion();
+        var inputs = new TensorInput[request.Inputs.Count];
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            var tensor = request.Inputs[i];
+            inputs[i] = new TensorInput(tensor.Name, tensor.Datatype, tensor.Shape, tensor.Data);
+        }
+
+        TensorOutput[] outputs;
+        try
+        {
+            outputs = model.Run(inputs, request.OutputNames);
+        }
+        catch (InvalidInputException e)
+        {
+            throw InferenceException.InvalidInput(e.Message);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new InferenceException(InferenceErrorKind.ModelFailure, $"model '{_model}' version '{_version}' failed: {e.Message}");
+        }
+
+        var tensors = new InferenceTensor[outputs.Length];
+        for (var i = 0; i < tensors.Length; i++)
+        {
+            var output = outputs[i];
+            tensors[i] = new InferenceTensor(output.Name, output.Datatype.ToName(), output.Shape, output.Data);
+        }
+
+        return ValueTask.FromResult(new InferenceResponse(_model, _version, request.Id, tensors));
+    }
+
+    private LoadedModel LoadedVersion()
+    {
+        if (!_catalog.Snapshot.TryGet(_model, _version, out var entry))
+        {
+            throw InferenceException.NotFound($"model '{_model}' has no version '{_version}'");
+        }
+
+        return entry.Loaded
+            ?? throw InferenceException.Unavailable($"model '{_model}' version '{_version}' is not ready: {entry.Reason}");
+    }
+}

@@ -1,0 +1,49 @@
+using InferenceHost.Inference;
+using InferenceHost.Inference.Catalog;
+using InferenceHost.Tests.Common;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using Xunit;
+
+namespace InferenceHost.Grains.Tests;
+
+/// <summary>A real two-silo cluster; every silo loads the repository's models on its own.</summary>
+public sealed class TwoSiloClusterFixture : IAsyncLifetime
+{
+    public TestCluster Cluster { get; private set; } = null!;
+
+    /// <summary>The service provider of each silo, in silo order.</summary>
+    public IReadOnlyList<IServiceProvider> Silos { get; private set; } = [];
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(2);
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+        Silos = [.. Cluster.Silos.Select(s => ((InProcessSiloHandle)s).SiloHost.Services)];
+        foreach (var silo in Silos)
+        {
+            var catalog = silo.GetRequiredService<ModelCatalog>();
+            await Eventually.TrueAsync(() => Task.FromResult(catalog.IsSettled), TimeSpan.FromSeconds(90), "a silo to load its models");
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection([new($"{InferenceOptions.SectionName}:RepositoryPath", RepositoryPaths.Models)])
+                .Build();
+            siloBuilder.Services.AddOnnxInference(configuration).AddModelServing();
+        }
+    }
+}

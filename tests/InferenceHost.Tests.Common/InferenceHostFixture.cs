@@ -1,0 +1,67 @@
+using System.Net;
+using Grpc.Net.Client;
+using InferenceHost.Silo;
+using Microsoft.AspNetCore.Builder;
+using Xunit;
+
+namespace InferenceHost.Tests.Common;
+
+/// <summary>
+/// The real host, as the README's run command starts it (embedded clustering, the repository's
+/// models), on free loopback ports, with real HTTP and gRPC clients. Ready when the repository has loaded.
+/// </summary>
+public class InferenceHostFixture : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public GrpcChannel GrpcChannel { get; private set; } = null!;
+
+    public Uri HttpAddress { get; private set; } = null!;
+
+    public Uri GrpcAddress { get; private set; } = null!;
+
+    /// <summary>The running host's services (catalog, options) for assertions on server-side state.</summary>
+    public IServiceProvider Services => _app!.Services;
+
+    public virtual async Task InitializeAsync()
+    {
+        var ports = FreePorts.Take(4);
+        HttpAddress = new Uri($"http://127.0.0.1:{ports[0]}");
+        GrpcAddress = new Uri($"http://127.0.0.1:{ports[1]}");
+        _app = InferenceHostApplication.Create([.. Arguments(ports), .. ExtraArguments()]);
+        await _app.StartAsync();
+        Http = new HttpClient { BaseAddress = HttpAddress };
+        GrpcChannel = GrpcChannel.ForAddress(GrpcAddress);
+        await Eventually.TrueAsync(
+            async () => (await Http.GetAsync(new Uri("/v2/health/ready", UriKind.Relative))).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(90),
+            "the host to load its model repository");
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        Http?.Dispose();
+        GrpcChannel?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    /// <summary>More <c>--key=value</c> settings for fixtures that change the defaults.</summary>
+    protected virtual IEnumerable<string> ExtraArguments() => [];
+
+    private static string[] Arguments(int[] ports) =>
+    [
+        "--InferenceHost:Endpoints:ListenAddress=127.0.0.1",
+        $"--InferenceHost:Endpoints:HttpPort={ports[0]}",
+        $"--InferenceHost:Endpoints:GrpcPort={ports[1]}",
+        $"--InferenceHost:Cluster:SiloPort={ports[2]}",
+        $"--InferenceHost:Cluster:GatewayPort={ports[3]}",
+        $"--InferenceHost:Inference:RepositoryPath={RepositoryPaths.Models}",
+        "--Logging:LogLevel:Default=Warning",
+    ];
+}
