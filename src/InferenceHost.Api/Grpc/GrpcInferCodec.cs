@@ -1,0 +1,135 @@
+using Google.Protobuf;
+using Google.Protobuf.Collections;
+using InferenceHost.Abstractions.Inference;
+using InferenceHost.Api.Grpc.Protocol;
+using InferenceHost.Api.Tensors;
+
+namespace InferenceHost.Api.Grpc;
+
+/// <summary>
+/// Converts <c>ModelInfer</c> messages to and from the protocol-neutral contracts. Raw contents
+/// pass through without a copy in both directions; a response is raw when the request was
+/// (Triton's Python client reads <c>raw_output_contents</c>) or when an output has no typed form.
+/// </summary>
+internal static class GrpcInferCodec
+{
+    /// <summary>Decodes the request; <paramref name="usedRaw"/> says whether it used <c>raw_input_contents</c>.</summary>
+    /// <exception cref="InferenceException">The request is malformed (InvalidInput).</exception>
+    public static InferenceRequest Decode(ModelInferRequest request, out bool usedRaw)
+    {
+        usedRaw = request.RawInputContents.Count > 0;
+        if (usedRaw && request.RawInputContents.Count != request.Inputs.Count)
+        {
+            throw InferenceException.InvalidInput(
+                $"raw_input_contents has {request.RawInputContents.Count} entries but the request has {request.Inputs.Count} inputs");
+        }
+
+        var inputs = new InferenceTensor[request.Inputs.Count];
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            var input = request.Inputs[i];
+            var name = ValidateInput(request.Inputs, i);
+            var type = TensorDatatypes.ParseInput(input.Datatype, name);
+            var shape = input.Shape.ToArray();
+            ReadOnlyMemory<byte> data;
+            if (usedRaw)
+            {
+                if (GrpcTensorDecoder.HasAny(input.Contents))
+                {
+                    throw InferenceException.InvalidInput($"input '{name}' has contents although the request uses raw_input_contents");
+                }
+
+                data = request.RawInputContents[i].Memory;
+                TensorPayloads.ValidateInput(name, type, shape, data.Span, "raw_input_contents");
+            }
+            else
+            {
+                data = GrpcTensorDecoder.Decode(name, type, shape, input.Contents);
+            }
+
+            inputs[i] = new InferenceTensor(name, input.Datatype, shape, data);
+        }
+
+        var outputs = new string[request.Outputs.Count];
+        for (var i = 0; i < outputs.Length; i++)
+        {
+            var output = request.Outputs[i];
+            outputs[i] = output.Name.Length > 0 ? output.Name : throw InferenceException.InvalidInput($"output {i} has no name");
+            RejectUnsupported(output.Parameters, $"output '{output.Name}'");
+        }
+
+        return new InferenceRequest(request.Id.Length > 0 ? request.Id : null, inputs, outputs);
+    }
+
+    public static ModelInferResponse Encode(InferenceResponse response, bool requestUsedRaw)
+    {
+        var types = new TensorDatatype[response.Outputs.Count];
+        var raw = requestUsedRaw;
+        for (var i = 0; i < types.Length; i++)
+        {
+            var output = response.Outputs[i];
+            types[i] = TensorDatatypes.ParseOutput(output.Datatype, output.Name);
+            TensorPayloads.ValidateOutput(output, types[i]);
+            raw |= !GrpcTensorEncoder.HasTypedForm(types[i]);
+        }
+
+        var message = new ModelInferResponse
+        {
+            ModelName = response.ModelName,
+            ModelVersion = response.ModelVersion,
+            Id = response.Id ?? string.Empty,
+        };
+        for (var i = 0; i < types.Length; i++)
+        {
+            var output = response.Outputs[i];
+            var tensor = new ModelInferResponse.Types.InferOutputTensor { Name = output.Name, Datatype = output.Datatype };
+            tensor.Shape.AddRange(output.Shape);
+            if (raw)
+            {
+                // Outputs are immutable once returned, so wrapping them without a copy is safe.
+                message.RawOutputContents.Add(UnsafeByteOperations.UnsafeWrap(output.Data));
+            }
+            else
+            {
+                tensor.Contents = GrpcTensorEncoder.Encode(types[i], output.Data.Span);
+            }
+
+            message.Outputs.Add(tensor);
+        }
+
+        return message;
+    }
+
+    private static string ValidateInput(RepeatedField<ModelInferRequest.Types.InferInputTensor> inputs, int index)
+    {
+        var name = inputs[index].Name;
+        if (name.Length == 0)
+        {
+            throw InferenceException.InvalidInput($"input {index} has no name");
+        }
+
+        for (var j = 0; j < index; j++)
+        {
+            if (string.Equals(inputs[j].Name, name, StringComparison.Ordinal))
+            {
+                throw InferenceException.InvalidInput($"input '{name}' appears more than once");
+            }
+        }
+
+        RejectUnsupported(inputs[index].Parameters, $"input '{name}'");
+        return name;
+    }
+
+    private static void RejectUnsupported(MapField<string, InferParameter> parameters, string label)
+    {
+        if (parameters.ContainsKey("shared_memory_region"))
+        {
+            throw InferenceException.InvalidInput($"{label}: shared memory is not supported");
+        }
+
+        if (parameters.ContainsKey("classification"))
+        {
+            throw InferenceException.InvalidInput($"{label}: the classification extension is not supported");
+        }
+    }
+}

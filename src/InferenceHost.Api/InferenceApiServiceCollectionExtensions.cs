@@ -1,0 +1,41 @@
+using Grpc.AspNetCore.Server;
+using InferenceHost.Api.Grpc;
+using InferenceHost.Api.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace InferenceHost.Api;
+
+/// <summary>Registers the v2 (Open Inference Protocol) HTTP and gRPC endpoints' services.</summary>
+public static class InferenceApiServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="InferenceApiOptions"/> (section <c>InferenceHost:Api</c>, validated at start),
+    /// <see cref="InferenceDispatcher"/> and gRPC. The silo registers <c>IModelDirectory</c> and
+    /// <c>IGrainFactory</c>, which these services use.
+    /// </summary>
+    public static IServiceCollection AddInferenceApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<InferenceApiOptions>()
+            .Bind(configuration.GetSection(InferenceApiOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InferenceApiOptions>, InferenceApiOptionsValidator>());
+
+        services.TryAddSingleton<InferenceDispatcher>();
+        services.TryAddSingleton<ServerInfo>();
+        services.TryAddSingleton<ServerHttpHandlers>();
+        services.TryAddSingleton<ModelHttpHandlers>();
+        services.TryAddSingleton<InferHttpHandler>();
+        services.TryAddSingleton<HttpErrorResponder>();
+        services.TryAddSingleton<GrpcErrorInterceptor>();
+
+        // Per-service options, so the limit applies to inference and not to other gRPC services the host maps.
+        services.AddGrpc().AddServiceOptions<GrpcInferenceService>(grpc => grpc.Interceptors.Add<GrpcErrorInterceptor>());
+        services.AddOptions<GrpcServiceOptions<GrpcInferenceService>>()
+            .Configure<IOptions<InferenceApiOptions>>((grpc, api) =>
+                grpc.MaxReceiveMessageSize = (int)Math.Min(api.Value.MaxRequestBodyBytes, int.MaxValue));
+        return services;
+    }
+}

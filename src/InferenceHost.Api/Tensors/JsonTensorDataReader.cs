@@ -1,0 +1,111 @@
+using System.Text.Json;
+using InferenceHost.Abstractions.Inference;
+
+namespace InferenceHost.Api.Tensors;
+
+/// <summary>
+/// Decodes a JSON <c>data</c> value (flat or nested arrays in row-major order, or a bare
+/// element) straight into the v2 binary layout, one element at a time without boxing.
+/// </summary>
+internal static class JsonTensorDataReader
+{
+    /// <summary>Decodes <paramref name="json"/>, the <c>data</c> value alone, whose syntax was already checked.</summary>
+    public static ReadOnlyMemory<byte> Decode(ReadOnlySpan<byte> json, string name, TensorDatatype type, long[] shape)
+    {
+        if (type is TensorDatatype.Fp16 or TensorDatatype.Bf16)
+        {
+            throw InferenceException.InvalidInput(
+                $"input '{name}': {TensorDatatypes.Name(type)} data cannot be sent as JSON; use the binary tensor extension");
+        }
+
+        var expected = TensorShapes.ElementCount(shape, name);
+
+        // A JSON element takes at least two bytes with its separator, so a count beyond that
+        // cannot match: count the real elements for the message instead of allocating for the shape.
+        if (expected > (json.Length + 1) / 2)
+        {
+            throw CountMismatch(name, shape, expected, CountElements(json));
+        }
+
+        var reader = new Utf8JsonReader(json);
+        return DecodeElements(ref reader, name, type, shape, expected, json.Length);
+    }
+
+    private static ReadOnlyMemory<byte> DecodeElements(
+        ref Utf8JsonReader reader, string name, TensorDatatype type, long[] shape, long expected, int jsonLength)
+    {
+        var size = TensorDatatypes.ElementSize(type);
+        var fixedSize = size > 0 ? new byte[expected * size] : null;
+        var strings = size > 0 ? null : new BytesTensorBuilder(jsonLength);
+        long index = 0;
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.StartArray or JsonTokenType.EndArray)
+            {
+                continue;
+            }
+
+            if (index == expected)
+            {
+                throw CountMismatch(name, shape, expected, index + 1 + CountRemaining(ref reader));
+            }
+
+            if (fixedSize is not null)
+            {
+                JsonElementDecoder.Write(ref reader, type, fixedSize.AsSpan((int)(index * size), size), name, index);
+            }
+            else if (reader.TokenType == JsonTokenType.String)
+            {
+                AppendString(ref reader, strings!, name, index);
+            }
+            else
+            {
+                throw JsonElementDecoder.WrongKind(ref reader, name, index, "a string", type);
+            }
+
+            index++;
+        }
+
+        return index != expected
+            ? throw CountMismatch(name, shape, expected, index)
+            : fixedSize ?? strings!.Build();
+    }
+
+    private static void AppendString(ref Utf8JsonReader reader, BytesTensorBuilder strings, string name, long index)
+    {
+        try
+        {
+            strings.Commit(reader.CopyString(strings.Reserve(reader.ValueSpan.Length)));
+        }
+        catch (InvalidOperationException)
+        {
+            // The reader checks UTF-8 only when a string is copied out.
+            throw InferenceException.InvalidInput($"input '{name}': data element {index} is not valid UTF-8");
+        }
+    }
+
+    private static long CountElements(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        return CountRemaining(ref reader);
+    }
+
+    private static long CountRemaining(ref Utf8JsonReader reader)
+    {
+        long count = 0;
+        while (reader.Read())
+        {
+            if (reader.TokenType is not (JsonTokenType.StartArray or JsonTokenType.EndArray))
+            {
+                count++;
+                reader.Skip();
+            }
+        }
+
+        return count;
+    }
+
+    private static InferenceException CountMismatch(string name, long[] shape, long expected, long actual) =>
+        InferenceException.InvalidInput(
+            $"input '{name}': shape {TensorShapes.Format(shape)} needs {expected} elements but 'data' has {actual}");
+}

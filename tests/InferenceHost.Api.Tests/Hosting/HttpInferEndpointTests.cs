@@ -1,0 +1,177 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace InferenceHost.Api.Tests.Hosting;
+
+[Collection(ApiHostCollection.Name)]
+public sealed class HttpInferEndpointTests(ApiHostFixture host)
+{
+    private const string GoodRequest =
+        """{"id":"r1","inputs":[{"name":"input","shape":[2,4],"datatype":"FP32","data":[[1,2,3,4],[5,6,7,8.5]]}]}""";
+
+    private static readonly Uri Infer = new("/v2/models/echo/infer", UriKind.Relative);
+
+    [Fact]
+    public async Task Infer_Json_EchoesIdAndVersionWithJsonOutputs()
+    {
+        var response = await host.Http.PostAsync(Infer, Json(GoodRequest));
+        var json = await HttpAssert.OkJsonAsync(response);
+
+        Assert.Equal("2", Assert.Single(response.Headers.GetValues("x-model-version")));
+        Assert.Equal(
+            """{"model_name":"echo","model_version":"2","id":"r1","outputs":[{"name":"input_out","datatype":"FP32","shape":[2,4],"data":[1,2,3,4,5,6,7,8.5]},{"name":"label","datatype":"INT64","shape":[2],"data":[0,0]}]}""",
+            json.GetRawText());
+    }
+
+    [Fact]
+    public async Task Infer_PinnedVersion_IsServedByThatVersion()
+    {
+        var json = await HttpAssert.OkJsonAsync(await host.Http.PostAsync(new Uri("/v2/models/echo/versions/1/infer", UriKind.Relative), Json(GoodRequest)));
+
+        Assert.Equal("1", json.GetProperty("model_version").GetString());
+    }
+
+    [Fact]
+    public async Task Infer_BinaryExtension_RoundTripsBinaryTensors()
+    {
+        var header = Encoding.UTF8.GetBytes(
+            """{"inputs":[{"name":"input","shape":[1,4],"datatype":"FP32","parameters":{"binary_data_size":16}}],"outputs":[{"name":"input_out","parameters":{"binary_data":true}},{"name":"label"}]}""");
+        var tensor = LittleEndian.Of(1f, 2f, 3f, 4f);
+        var content = new ByteArrayContent([.. header, .. tensor]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        content.Headers.Add("Inference-Header-Content-Length", header.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var response = await host.Http.PostAsync(Infer, content);
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/octet-stream", response.Content.Headers.ContentType?.MediaType);
+        var jsonLength = int.Parse(Assert.Single(response.Headers.GetValues("Inference-Header-Content-Length")), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(
+            """{"model_name":"echo","model_version":"2","outputs":[{"name":"input_out","datatype":"FP32","shape":[1,4],"parameters":{"binary_data_size":16}},{"name":"label","datatype":"INT64","shape":[1],"data":[0]}]}""",
+            Encoding.UTF8.GetString(body, 0, jsonLength));
+        Assert.Equal(tensor, body[jsonLength..]);
+    }
+
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("deflate")]
+    [InlineData("br")]
+    public async Task Infer_CompressedBody_IsDecompressed(string encoding)
+    {
+        var content = new ByteArrayContent(Compress(Encoding.UTF8.GetBytes(GoodRequest), encoding));
+        content.Headers.ContentEncoding.Add(encoding);
+
+        var json = await HttpAssert.OkJsonAsync(await host.Http.PostAsync(Infer, content));
+
+        Assert.Equal("r1", json.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Infer_UnknownContentEncoding_Answers415()
+    {
+        var content = Json(GoodRequest);
+        content.Headers.ContentEncoding.Add("zstd");
+
+        await HttpAssert.ErrorAsync(
+            await host.Http.PostAsync(Infer, content), HttpStatusCode.UnsupportedMediaType, "Content-Encoding 'zstd' is not supported; use gzip, deflate or br");
+    }
+
+    [Fact]
+    public async Task Infer_CorruptGzip_Answers400()
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(GoodRequest));
+        content.Headers.ContentEncoding.Add("gzip");
+
+        var response = await host.Http.PostAsync(Infer, content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("{\"error\":\"the request body is not valid gzip data: ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Infer_BodyOverTheLimit_Answers413ThenStillServes()
+    {
+        var tooLarge = new ByteArrayContent(new byte[ApiHostFixture.MaxRequestBodyBytes + 1]);
+
+        await HttpAssert.ErrorAsync(
+            await host.Http.PostAsync(Infer, tooLarge), HttpStatusCode.RequestEntityTooLarge, "the request body exceeds the limit of 65536 bytes");
+        await HttpAssert.OkJsonAsync(await host.Http.PostAsync(Infer, Json(GoodRequest)));
+    }
+
+    [Fact]
+    public async Task Infer_ChunkedBodyOverTheLimit_Answers413()
+    {
+        var chunked = new StreamContent(new MemoryStream(new byte[ApiHostFixture.MaxRequestBodyBytes * 2]));
+        var request = new HttpRequestMessage(HttpMethod.Post, Infer) { Content = chunked };
+        request.Headers.TransferEncodingChunked = true;
+
+        await HttpAssert.ErrorAsync(
+            await host.Http.SendAsync(request), HttpStatusCode.RequestEntityTooLarge, "the request body exceeds the limit of 65536 bytes");
+    }
+
+    [Fact]
+    public async Task Infer_CompressedBodyExpandingPastTheLimit_Answers413()
+    {
+        var bomb = new ByteArrayContent(Compress(new byte[ApiHostFixture.MaxRequestBodyBytes * 4], "gzip"));
+        bomb.Headers.ContentEncoding.Add("gzip");
+
+        await HttpAssert.ErrorAsync(
+            await host.Http.PostAsync(Infer, bomb), HttpStatusCode.RequestEntityTooLarge, "the request body exceeds the limit of 65536 bytes");
+    }
+
+    [Theory]
+    [InlineData("/v2/models/nope/infer", GoodRequest, HttpStatusCode.NotFound, "unknown model 'nope'")]
+    [InlineData("/v2/models/loading/infer", GoodRequest, HttpStatusCode.ServiceUnavailable, "model 'loading' version 1 is Loading: warming up")]
+    [InlineData("/v2/models/broken/infer", GoodRequest, HttpStatusCode.InternalServerError, "the model crashed: bad node")]
+    [InlineData("/v2/models/echo/infer", """{"inputs":[{"name":"input",""", HttpStatusCode.BadRequest, "malformed JSON at line 1, byte 27: Expected start of a property name or value, but instead reached end of data.")]
+    [InlineData("/v2/models/echo/infer", """{"inputs":[{"name":"input","shape":[1],"datatype":"FP32","data":["a"]}]}""", HttpStatusCode.BadRequest, "input 'input': data element 0 is a string, expected a number for FP32")]
+    [InlineData("/v2/models/echo/infer", """{"inputs":[{"name":"input","shape":[1],"datatype":"FP33","data":[1]}]}""", HttpStatusCode.BadRequest, "input 'input': unknown datatype 'FP33'")]
+    [InlineData("/v2/models/echo/infer", """{"inputs":[],"outputs":[{"name":"nope"}]}""", HttpStatusCode.BadRequest, "unknown output 'nope'")]
+    public async Task Infer_BadRequest_AnswersStatusAndTextThenStillServes(string path, string body, HttpStatusCode status, string message)
+    {
+        await HttpAssert.ErrorAsync(await host.Http.PostAsync(new Uri(path, UriKind.Relative), Json(body)), status, message);
+        await HttpAssert.OkJsonAsync(await host.Http.PostAsync(Infer, Json(GoodRequest)));
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-1")]
+    [InlineData("100000")]
+    public async Task Infer_BadHeaderLength_Answers400(string headerLength)
+    {
+        var content = Json(GoodRequest);
+        content.Headers.Add("Inference-Header-Content-Length", headerLength);
+
+        await HttpAssert.ErrorAsync(
+            await host.Http.PostAsync(Infer, content),
+            HttpStatusCode.BadRequest,
+            $"Inference-Header-Content-Length '{headerLength}' must be a byte count no larger than the body ({GoodRequest.Length} bytes)");
+    }
+
+    [Fact]
+    public async Task Infer_WrongMethod_AnswersErrorJson()
+    {
+        await HttpAssert.ErrorAsync(await host.Http.GetAsync(Infer), HttpStatusCode.NotFound, "no v2 endpoint GET /v2/models/echo/infer");
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private static byte[] Compress(byte[] data, string encoding)
+    {
+        using var output = new MemoryStream();
+        using (Stream compressor = encoding switch
+        {
+            "gzip" => new GZipStream(output, CompressionLevel.Fastest),
+            "deflate" => new ZLibStream(output, CompressionLevel.Fastest),
+            _ => new BrotliStream(output, CompressionLevel.Fastest),
+        })
+        {
+            compressor.Write(data);
+        }
+
+        return output.ToArray();
+    }
+}
