@@ -1,6 +1,6 @@
 using InferenceHost.Inference.Execution;
-using InferenceHost.Inference.Tensors;
 using InferenceHost.ModelBuilder;
+using InferenceHost.Tensors;
 
 namespace InferenceHost.Inference.Tests;
 

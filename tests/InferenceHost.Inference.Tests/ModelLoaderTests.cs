@@ -1,8 +1,8 @@
 using System.Globalization;
 using InferenceHost.Inference.Catalog;
 using InferenceHost.Inference.Execution;
-using InferenceHost.Inference.Tensors;
 using InferenceHost.ModelBuilder;
+using InferenceHost.Tensors;
 using InferenceHost.Tests.Common;
 
 namespace InferenceHost.Inference.Tests;

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using InferenceHost.Inference.Tensors;
+using InferenceHost.Tensors;
 
 namespace InferenceHost.Inference.Tests;
 

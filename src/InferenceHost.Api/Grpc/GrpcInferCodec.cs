@@ -3,6 +3,7 @@ using Google.Protobuf.Collections;
 using InferenceHost.Abstractions.Inference;
 using InferenceHost.Api.Grpc.Protocol;
 using InferenceHost.Api.Tensors;
+using InferenceHost.Tensors;
 
 namespace InferenceHost.Api.Grpc;
 
@@ -29,7 +30,7 @@ internal static class GrpcInferCodec
         {
             var input = request.Inputs[i];
             var name = ValidateInput(request.Inputs, i);
-            var type = TensorDatatypes.ParseInput(input.Datatype, name);
+            var type = DatatypeParsing.ParseInput(input.Datatype, name);
             var shape = input.Shape.ToArray();
             ReadOnlyMemory<byte> data;
             if (usedRaw)
@@ -68,7 +69,7 @@ internal static class GrpcInferCodec
         for (var i = 0; i < types.Length; i++)
         {
             var output = response.Outputs[i];
-            types[i] = TensorDatatypes.ParseOutput(output.Datatype, output.Name);
+            types[i] = DatatypeParsing.ParseOutput(output.Datatype, output.Name);
             TensorPayloads.ValidateOutput(output, types[i]);
             raw |= !GrpcTensorEncoder.HasTypedForm(types[i]);
         }

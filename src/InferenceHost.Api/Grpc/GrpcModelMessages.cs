@@ -1,6 +1,7 @@
 using InferenceHost.Abstractions.Models;
 using InferenceHost.Api.Grpc.Protocol;
 using InferenceHost.Api.Tensors;
+using InferenceHost.Tensors;
 
 namespace InferenceHost.Api.Grpc;
 
@@ -88,10 +89,10 @@ internal static class GrpcModelMessages
         !TensorDatatypes.TryParse(datatype, out var type) ? DataType.TypeInvalid : type switch
         {
             TensorDatatype.Bool => DataType.TypeBool,
-            TensorDatatype.Uint8 => DataType.TypeUint8,
-            TensorDatatype.Uint16 => DataType.TypeUint16,
-            TensorDatatype.Uint32 => DataType.TypeUint32,
-            TensorDatatype.Uint64 => DataType.TypeUint64,
+            TensorDatatype.UInt8 => DataType.TypeUint8,
+            TensorDatatype.UInt16 => DataType.TypeUint16,
+            TensorDatatype.UInt32 => DataType.TypeUint32,
+            TensorDatatype.UInt64 => DataType.TypeUint64,
             TensorDatatype.Int8 => DataType.TypeInt8,
             TensorDatatype.Int16 => DataType.TypeInt16,
             TensorDatatype.Int32 => DataType.TypeInt32,

@@ -4,6 +4,7 @@ using Google.Protobuf.Collections;
 using InferenceHost.Abstractions.Inference;
 using InferenceHost.Api.Grpc.Protocol;
 using InferenceHost.Api.Tensors;
+using InferenceHost.Tensors;
 
 namespace InferenceHost.Api.Grpc;
 
@@ -24,16 +25,16 @@ internal static class GrpcTensorDecoder
             TensorDatatype.Int8 or TensorDatatype.Int16 =>
                 Narrow(Expect(contents.IntContents, "int_contents", name, shape, count), type, name),
             TensorDatatype.Int32 => Copy(Expect(contents.IntContents, "int_contents", name, shape, count)),
-            TensorDatatype.Uint8 or TensorDatatype.Uint16 =>
+            TensorDatatype.UInt8 or TensorDatatype.UInt16 =>
                 Narrow(Expect(contents.UintContents, "uint_contents", name, shape, count), type, name),
-            TensorDatatype.Uint32 => Copy(Expect(contents.UintContents, "uint_contents", name, shape, count)),
+            TensorDatatype.UInt32 => Copy(Expect(contents.UintContents, "uint_contents", name, shape, count)),
             TensorDatatype.Int64 => Copy(Expect(contents.Int64Contents, "int64_contents", name, shape, count)),
-            TensorDatatype.Uint64 => Copy(Expect(contents.Uint64Contents, "uint64_contents", name, shape, count)),
+            TensorDatatype.UInt64 => Copy(Expect(contents.Uint64Contents, "uint64_contents", name, shape, count)),
             TensorDatatype.Fp32 => Copy(Expect(contents.Fp32Contents, "fp32_contents", name, shape, count)),
             TensorDatatype.Fp64 => Copy(Expect(contents.Fp64Contents, "fp64_contents", name, shape, count)),
             TensorDatatype.Bytes => Strings(Expect(contents.BytesContents, "bytes_contents", name, shape, count)),
             _ => throw InferenceException.InvalidInput(
-                $"input '{name}': {TensorDatatypes.Name(type)} has no typed contents; send it in raw_input_contents"),
+                $"input '{name}': {type.ToName()} has no typed contents; send it in raw_input_contents"),
         };
     }
 
@@ -67,7 +68,7 @@ internal static class GrpcTensorDecoder
     private static byte[] Narrow<T>(RepeatedField<T> field, TensorDatatype type, string name)
         where T : IBinaryInteger<T>
     {
-        var size = TensorDatatypes.ElementSize(type);
+        var size = type.ElementSize();
         var (min, max) = IntegerElements.Range(type);
         var data = new byte[field.Count * size];
         for (var i = 0; i < field.Count; i++)
@@ -76,7 +77,7 @@ internal static class GrpcTensorDecoder
             if (value < min || value > max)
             {
                 throw InferenceException.InvalidInput(
-                    $"input '{name}': contents element {i} ({field[i]}) is out of range for {TensorDatatypes.Name(type)}");
+                    $"input '{name}': contents element {i} ({field[i]}) is out of range for {type.ToName()}");
             }
 
             IntegerElements.Write(data.AsSpan(i * size, size), value);

@@ -4,6 +4,7 @@ using Google.Protobuf;
 using Google.Protobuf.Collections;
 using InferenceHost.Api.Grpc.Protocol;
 using InferenceHost.Api.Tensors;
+using InferenceHost.Tensors;
 
 namespace InferenceHost.Api.Grpc;
 
@@ -24,10 +25,10 @@ internal static class GrpcTensorEncoder
             case TensorDatatype.Int16: Widen<short, int>(contents.IntContents, data); break;
             case TensorDatatype.Int32: Add<int>(contents.IntContents, data); break;
             case TensorDatatype.Int64: Add<long>(contents.Int64Contents, data); break;
-            case TensorDatatype.Uint8: Widen<byte, uint>(contents.UintContents, data); break;
-            case TensorDatatype.Uint16: Widen<ushort, uint>(contents.UintContents, data); break;
-            case TensorDatatype.Uint32: Add<uint>(contents.UintContents, data); break;
-            case TensorDatatype.Uint64: Add<ulong>(contents.Uint64Contents, data); break;
+            case TensorDatatype.UInt8: Widen<byte, uint>(contents.UintContents, data); break;
+            case TensorDatatype.UInt16: Widen<ushort, uint>(contents.UintContents, data); break;
+            case TensorDatatype.UInt32: Add<uint>(contents.UintContents, data); break;
+            case TensorDatatype.UInt64: Add<ulong>(contents.Uint64Contents, data); break;
             case TensorDatatype.Fp32: Add<float>(contents.Fp32Contents, data); break;
             case TensorDatatype.Fp64: Add<double>(contents.Fp64Contents, data); break;
             case TensorDatatype.Bytes: AddStrings(contents.BytesContents, data); break;

@@ -44,7 +44,7 @@ internal static class JsonInferRequestReader
         {
             var draft = drafts[i];
             var name = Validate(draft, drafts, binaryAllowed);
-            var type = TensorDatatypes.ParseInput(draft.Datatype, name);
+            var type = DatatypeParsing.ParseInput(draft.Datatype, name);
             var shape = draft.Shape!;
             ReadOnlyMemory<byte> data;
             if (draft.BinarySize >= 0)

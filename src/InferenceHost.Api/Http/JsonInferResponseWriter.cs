@@ -28,7 +28,7 @@ internal static class JsonInferResponseWriter
         writer.WriteStartArray("outputs"u8);
         foreach (var output in response.Outputs)
         {
-            var type = TensorDatatypes.ParseOutput(output.Datatype, output.Name);
+            var type = DatatypeParsing.ParseOutput(output.Datatype, output.Name);
             TensorPayloads.ValidateOutput(output, type);
             writer.WriteStartObject();
             writer.WriteString("name"u8, output.Name);

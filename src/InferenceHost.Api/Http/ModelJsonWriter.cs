@@ -1,6 +1,7 @@
 using System.Text.Json;
 using InferenceHost.Abstractions.Models;
 using InferenceHost.Api.Tensors;
+using InferenceHost.Tensors;
 
 namespace InferenceHost.Api.Http;
 
@@ -92,7 +93,7 @@ internal static class ModelJsonWriter
             writer.WriteString("name"u8, tensor.Name);
             writer.WriteString(
                 "data_type"u8,
-                TensorDatatypes.TryParse(tensor.Datatype, out var type) ? TensorDatatypes.ConfigName(type) : "TYPE_INVALID");
+                TensorDatatypes.TryParse(tensor.Datatype, out var type) ? type.ConfigName() : "TYPE_INVALID");
             if (isInput)
             {
                 writer.WriteString("format"u8, "FORMAT_NONE"u8);

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using InferenceHost.Tensors;
 
 namespace InferenceHost.Api.Tensors;
 
@@ -11,9 +12,9 @@ internal static class IntegerElements
         TensorDatatype.Int8 => (sbyte.MinValue, sbyte.MaxValue),
         TensorDatatype.Int16 => (short.MinValue, short.MaxValue),
         TensorDatatype.Int32 => (int.MinValue, int.MaxValue),
-        TensorDatatype.Uint8 => (byte.MinValue, byte.MaxValue),
-        TensorDatatype.Uint16 => (ushort.MinValue, ushort.MaxValue),
-        TensorDatatype.Uint32 => (uint.MinValue, uint.MaxValue),
+        TensorDatatype.UInt8 => (byte.MinValue, byte.MaxValue),
+        TensorDatatype.UInt16 => (ushort.MinValue, ushort.MaxValue),
+        TensorDatatype.UInt32 => (uint.MinValue, uint.MaxValue),
         _ => (long.MinValue, long.MaxValue),
     };
 

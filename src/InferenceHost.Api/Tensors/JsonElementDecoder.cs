@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 using InferenceHost.Abstractions.Inference;
+using InferenceHost.Tensors;
 
 namespace InferenceHost.Api.Tensors;
 
@@ -29,7 +30,7 @@ internal static class JsonElementDecoder
             case TensorDatatype.Fp64:
                 BinaryPrimitives.WriteDoubleLittleEndian(slot, ReadFloating(ref reader, type, name, index));
                 break;
-            case TensorDatatype.Uint64:
+            case TensorDatatype.UInt64:
                 BinaryPrimitives.WriteUInt64LittleEndian(slot, ReadUInt64(ref reader, name, index));
                 break;
             default:
@@ -49,7 +50,7 @@ internal static class JsonElementDecoder
             _ => "an object",
         };
         return InferenceException.InvalidInput(
-            $"input '{name}': data element {index} is {actual}, expected {expected} for {TensorDatatypes.Name(type)}");
+            $"input '{name}': data element {index} is {actual}, expected {expected} for {type.ToName()}");
     }
 
     private static double ReadFloating(ref Utf8JsonReader reader, TensorDatatype type, string name, long index)
@@ -105,7 +106,7 @@ internal static class JsonElementDecoder
     {
         if (reader.TokenType != JsonTokenType.Number)
         {
-            throw WrongKind(ref reader, name, index, "an integer", TensorDatatype.Uint64);
+            throw WrongKind(ref reader, name, index, "an integer", TensorDatatype.UInt64);
         }
 
         if (reader.TryGetUInt64(out var value))
@@ -113,8 +114,8 @@ internal static class JsonElementDecoder
             return value;
         }
 
-        var exact = ReadIntegralDecimal(ref reader, TensorDatatype.Uint64, name, index);
-        return exact is >= 0 and <= ulong.MaxValue ? (ulong)exact : throw OutOfRange(ref reader, name, index, TensorDatatype.Uint64);
+        var exact = ReadIntegralDecimal(ref reader, TensorDatatype.UInt64, name, index);
+        return exact is >= 0 and <= ulong.MaxValue ? (ulong)exact : throw OutOfRange(ref reader, name, index, TensorDatatype.UInt64);
     }
 
     /// <summary>
@@ -128,7 +129,7 @@ internal static class JsonElementDecoder
         if ((hasDecimal && exact != decimal.Truncate(exact)) || approximate != Math.Truncate(approximate))
         {
             throw InferenceException.InvalidInput(
-                $"input '{name}': data element {index} ({Text(ref reader)}) is not an integer, as {TensorDatatypes.Name(type)} requires");
+                $"input '{name}': data element {index} ({Text(ref reader)}) is not an integer, as {type.ToName()} requires");
         }
 
         return hasDecimal ? exact : throw OutOfRange(ref reader, name, index, type);
@@ -136,7 +137,7 @@ internal static class JsonElementDecoder
 
     private static InferenceException OutOfRange(ref Utf8JsonReader reader, string name, long index, TensorDatatype type) =>
         InferenceException.InvalidInput(
-            $"input '{name}': data element {index} ({Text(ref reader)}) is out of range for {TensorDatatypes.Name(type)}");
+            $"input '{name}': data element {index} ({Text(ref reader)}) is out of range for {type.ToName()}");
 
     private static string Text(ref Utf8JsonReader reader) => Encoding.UTF8.GetString(reader.ValueSpan);
 }

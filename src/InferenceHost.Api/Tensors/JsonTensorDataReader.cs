@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InferenceHost.Abstractions.Inference;
+using InferenceHost.Tensors;
 
 namespace InferenceHost.Api.Tensors;
 
@@ -15,7 +16,7 @@ internal static class JsonTensorDataReader
         if (type is TensorDatatype.Fp16 or TensorDatatype.Bf16)
         {
             throw InferenceException.InvalidInput(
-                $"input '{name}': {TensorDatatypes.Name(type)} data cannot be sent as JSON; use the binary tensor extension");
+                $"input '{name}': {type.ToName()} data cannot be sent as JSON; use the binary tensor extension");
         }
 
         var expected = TensorShapes.ElementCount(shape, name);
@@ -34,7 +35,7 @@ internal static class JsonTensorDataReader
     private static ReadOnlyMemory<byte> DecodeElements(
         ref Utf8JsonReader reader, string name, TensorDatatype type, long[] shape, long expected, int jsonLength)
     {
-        var size = TensorDatatypes.ElementSize(type);
+        var size = type.ElementSize();
         var fixedSize = size > 0 ? new byte[expected * size] : null;
         var strings = size > 0 ? null : new BytesTensorBuilder(jsonLength);
         long index = 0;

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using InferenceHost.Tensors;
 
 namespace InferenceHost.Api.Tensors;
 
@@ -12,7 +13,7 @@ internal static class JsonTensorDataWriter
     public static void Write(Utf8JsonWriter writer, TensorDatatype type, ReadOnlySpan<byte> data)
     {
         writer.WriteStartArray();
-        var size = TensorDatatypes.ElementSize(type);
+        var size = type.ElementSize();
         if (type == TensorDatatype.Bytes)
         {
             WriteBytes(writer, data);
@@ -33,10 +34,10 @@ internal static class JsonTensorDataWriter
         switch (type)
         {
             case TensorDatatype.Bool: writer.WriteBooleanValue(element[0] != 0); break;
-            case TensorDatatype.Uint8: writer.WriteNumberValue(element[0]); break;
-            case TensorDatatype.Uint16: writer.WriteNumberValue(BinaryPrimitives.ReadUInt16LittleEndian(element)); break;
-            case TensorDatatype.Uint32: writer.WriteNumberValue(BinaryPrimitives.ReadUInt32LittleEndian(element)); break;
-            case TensorDatatype.Uint64: writer.WriteNumberValue(BinaryPrimitives.ReadUInt64LittleEndian(element)); break;
+            case TensorDatatype.UInt8: writer.WriteNumberValue(element[0]); break;
+            case TensorDatatype.UInt16: writer.WriteNumberValue(BinaryPrimitives.ReadUInt16LittleEndian(element)); break;
+            case TensorDatatype.UInt32: writer.WriteNumberValue(BinaryPrimitives.ReadUInt32LittleEndian(element)); break;
+            case TensorDatatype.UInt64: writer.WriteNumberValue(BinaryPrimitives.ReadUInt64LittleEndian(element)); break;
             case TensorDatatype.Int8: writer.WriteNumberValue((sbyte)element[0]); break;
             case TensorDatatype.Int16: writer.WriteNumberValue(BinaryPrimitives.ReadInt16LittleEndian(element)); break;
             case TensorDatatype.Int32: writer.WriteNumberValue(BinaryPrimitives.ReadInt32LittleEndian(element)); break;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using InferenceHost.Abstractions.Inference;
+using InferenceHost.Tensors;
 
 namespace InferenceHost.Api.Tensors;
 
@@ -14,14 +15,14 @@ internal static class TensorPayloads
     public static void ValidateInput(string name, TensorDatatype type, long[] shape, ReadOnlySpan<byte> data, string source)
     {
         var count = TensorShapes.ElementCount(shape, name);
-        var size = TensorDatatypes.ElementSize(type);
+        var size = type.ElementSize();
         if (size > 0)
         {
             var expected = count * size;
             if (data.Length != expected)
             {
                 throw InferenceException.InvalidInput(
-                    $"input '{name}': shape {TensorShapes.Format(shape)} of {TensorDatatypes.Name(type)} needs {expected} bytes but {source} has {data.Length}");
+                    $"input '{name}': shape {TensorShapes.Format(shape)} of {type.ToName()} needs {expected} bytes but {source} has {data.Length}");
             }
 
             return;
@@ -57,7 +58,7 @@ internal static class TensorPayloads
             expected *= dim;
         }
 
-        var size = TensorDatatypes.ElementSize(type);
+        var size = type.ElementSize();
         long actual;
         if (size > 0)
         {
@@ -72,7 +73,7 @@ internal static class TensorPayloads
         {
             throw new InferenceException(
                 InferenceErrorKind.ModelFailure,
-                $"output '{output.Name}' has {output.Data.Length} bytes, which do not hold shape {TensorShapes.Format(output.Shape)} of {TensorDatatypes.Name(type)}");
+                $"output '{output.Name}' has {output.Data.Length} bytes, which do not hold shape {TensorShapes.Format(output.Shape)} of {type.ToName()}");
         }
     }
 

@@ -2,6 +2,7 @@ using InferenceHost.Abstractions.Inference;
 using InferenceHost.Inference.Catalog;
 using InferenceHost.Inference.Execution;
 using InferenceHost.Inference.Tensors;
+using InferenceHost.Tensors;
 using Microsoft.ML.OnnxRuntime;
 using Orleans.Concurrency;
 

@@ -3,7 +3,7 @@ using InferenceHost.Abstractions.Inference;
 using InferenceHost.Abstractions.Models;
 using InferenceHost.Inference.Catalog;
 using InferenceHost.Inference.Execution;
-using InferenceHost.Inference.Tensors;
+using InferenceHost.Tensors;
 
 namespace InferenceHost.Grains.Serving;
 

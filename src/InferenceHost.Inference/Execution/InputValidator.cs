@@ -1,4 +1,5 @@
 using InferenceHost.Inference.Tensors;
+using InferenceHost.Tensors;
 
 namespace InferenceHost.Inference.Execution;
 

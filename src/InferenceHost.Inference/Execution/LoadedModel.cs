@@ -1,5 +1,6 @@
 using System.Buffers;
 using InferenceHost.Inference.Tensors;
+using InferenceHost.Tensors;
 using Microsoft.ML.OnnxRuntime;
 
 namespace InferenceHost.Inference.Execution;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using InferenceHost.Inference.Tensors;
+using InferenceHost.Tensors;
 using Microsoft.ML.OnnxRuntime;
 
 namespace InferenceHost.Inference.Execution;

@@ -1,5 +1,5 @@
 using InferenceHost.Inference.Repository;
-using InferenceHost.Inference.Tensors;
+using InferenceHost.Tensors;
 using Microsoft.ML.OnnxRuntime;
 
 namespace InferenceHost.Inference.Execution;
@@ -89,7 +89,7 @@ public static class SignatureResolver
 
     private static TensorSignature? FromGraph(string side, string name, NodeMetadata node, List<string> problems)
     {
-        if (!node.IsTensor || !TensorDatatypes.TryFromOrt(node.ElementDataType, out var datatype))
+        if (!node.IsTensor || !OrtElementTypes.TryFromOrt(node.ElementDataType, out var datatype))
         {
             problems.Add($"{side} '{name}' is not a tensor of a type the v2 protocol carries");
             return null;

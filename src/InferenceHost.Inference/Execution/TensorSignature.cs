@@ -1,4 +1,4 @@
-using InferenceHost.Inference.Tensors;
+using InferenceHost.Tensors;
 
 namespace InferenceHost.Inference.Execution;
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using InferenceHost.Inference.Repository;
 using InferenceHost.Inference.Tensors;
+using InferenceHost.Tensors;
 
 namespace InferenceHost.Inference.Execution;
 

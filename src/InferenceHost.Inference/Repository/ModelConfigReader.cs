@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using InferenceHost.Tensors;
 
 namespace InferenceHost.Inference.Repository;
 
@@ -94,7 +95,7 @@ public static class ModelConfigReader
                 problems.Add($"{section}: names must be present and unique ('{tensor.Name}')");
             }
 
-            if (!Tensors.TensorDatatypes.TryParse(tensor.Datatype ?? string.Empty, out _))
+            if (!TensorDatatypes.TryParse(tensor.Datatype ?? string.Empty, out _))
             {
                 problems.Add($"{section}: '{tensor.Name}' has unknown datatype '{tensor.Datatype}'");
             }

@@ -1,3 +1,4 @@
+using InferenceHost.Tensors;
 namespace InferenceHost.Inference.Tensors;
 
 /// <summary>One request tensor, in the v2 binary layout (see <see cref="BytesElements"/> for BYTES).</summary>

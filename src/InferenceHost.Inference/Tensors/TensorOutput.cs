@@ -1,3 +1,4 @@
+using InferenceHost.Tensors;
 namespace InferenceHost.Inference.Tensors;
 
 /// <summary>One result tensor, in the v2 binary layout; <see cref="Data"/> belongs to the caller.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using InferenceHost.Abstractions.Inference;
 using InferenceHost.Api.Tensors;
+using InferenceHost.Tensors;
 
 namespace InferenceHost.Api.Tests.Tensors;
 

@@ -1,4 +1,4 @@
-namespace InferenceHost.Inference.Tensors;
+namespace InferenceHost.Tensors;
 
 /// <summary>The v2 protocol's tensor datatypes.</summary>
 public enum TensorDatatype

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace InferenceHost.Inference.Tensors;
+namespace InferenceHost.Tensors;
 
 /// <summary>
 /// The v2 binary layout of a BYTES tensor: every element is a 4-byte little-endian
