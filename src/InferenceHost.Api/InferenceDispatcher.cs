@@ -9,12 +9,16 @@ namespace InferenceHost.Api;
 /// </summary>
 public sealed class InferenceDispatcher(IModelDirectory directory, IGrainFactory grains)
 {
-    /// <summary>Runs <paramref name="request"/> on <paramref name="version"/>, or on the default version when null.</summary>
-    /// <exception cref="InferenceException">Unknown model or version, invalid input, or a model failure.</exception>
-    public ValueTask<InferenceResponse> InferAsync(string model, string? version, InferenceRequest request)
-    {
-        var target = directory.Resolve(model, version);
-        var replica = grains.GetGrain<IModelReplicaGrain>(ModelReplicaKey.Of(target.Model, target.Version));
-        return replica.Infer(request);
-    }
+    /// <summary>The ready version that will serve: <paramref name="version"/>, or the default one when null.</summary>
+    /// <exception cref="InferenceException">Unknown model or version (NotFound), or not ready (Unavailable).</exception>
+    public ModelVersionInfo Resolve(string model, string? version) => directory.Resolve(model, version);
+
+    /// <summary>Runs <paramref name="request"/> on a version <see cref="Resolve"/> returned.</summary>
+    /// <exception cref="InferenceException">Invalid input, or a model failure.</exception>
+    public ValueTask<InferenceResponse> InferAsync(ModelVersionInfo target, InferenceRequest request) =>
+        grains.GetGrain<IModelReplicaGrain>(ModelReplicaKey.Of(target.Model, target.Version)).Infer(request);
+
+    /// <summary>Resolves, then runs: the request's model is known before its body is decoded where the protocol allows.</summary>
+    public ValueTask<InferenceResponse> InferAsync(string model, string? version, InferenceRequest request) =>
+        InferAsync(Resolve(model, version), request);
 }

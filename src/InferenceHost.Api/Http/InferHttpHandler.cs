@@ -19,9 +19,12 @@ internal sealed class InferHttpHandler(InferenceDispatcher dispatcher, IOptions<
     public async Task InferAsync(HttpContext context)
     {
         var (model, version) = V2Routes.Target(context);
+
+        // An unknown model is a 404 whatever the body holds, as Triton answers it.
+        var target = dispatcher.Resolve(model, version);
         var body = await HttpRequestBodyReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, context.RequestAborted);
         var request = JsonInferRequestReader.Read(body, HeaderLength(context.Request, body.Length));
-        var response = await dispatcher.InferAsync(model, version, request.Request);
+        var response = await dispatcher.InferAsync(target, request.Request);
         await WriteAsync(context, response, request);
     }
 
