@@ -1,4 +1,5 @@
 using Grpc.AspNetCore.Server;
+using Grpc.AspNetCore.Server.Model;
 using InferenceHost.Api.Grpc;
 using InferenceHost.Api.Http;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +31,7 @@ public static class InferenceApiServiceCollectionExtensions
         services.TryAddSingleton<InferHttpHandler>();
         services.TryAddSingleton<HttpErrorResponder>();
         services.TryAddSingleton<GrpcErrorInterceptor>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IServiceMethodProvider<GrpcInferenceService>, GrpcInferenceServiceMethods>());
 
         // Per-service options, so the limit applies to inference and not to other gRPC services the host maps.
         services.AddGrpc().AddServiceOptions<GrpcInferenceService>(grpc => grpc.Interceptors.Add<GrpcErrorInterceptor>());

@@ -5,44 +5,46 @@ using InferenceHost.Api.Grpc.Protocol;
 namespace InferenceHost.Api.Grpc;
 
 /// <summary>
-/// Triton's <c>inference.GRPCInferenceService</c>, the RPCs InferenceHost serves. Failures
-/// become status codes in <see cref="GrpcErrorInterceptor"/>; RPCs not here answer UNIMPLEMENTED.
+/// Triton's <c>inference.GRPCInferenceService</c>, the RPCs InferenceHost serves (bound by
+/// <see cref="GrpcInferenceServiceMethods"/>). Failures become status codes in
+/// <see cref="GrpcErrorInterceptor"/>; RPCs not here answer UNIMPLEMENTED.
 /// </summary>
 internal sealed class GrpcInferenceService(IModelDirectory directory, InferenceDispatcher dispatcher, ServerInfo server)
-    : GRPCInferenceService.GRPCInferenceServiceBase
 {
-    public override Task<ServerLiveResponse> ServerLive(ServerLiveRequest request, ServerCallContext context) =>
+#pragma warning disable CA1822 // Bound as an instance method like every RPC of the service.
+    public Task<ServerLiveResponse> ServerLive(ServerLiveRequest request, ServerCallContext context) =>
         Task.FromResult(new ServerLiveResponse { Live = true });
+#pragma warning restore CA1822
 
-    public override Task<ServerReadyResponse> ServerReady(ServerReadyRequest request, ServerCallContext context) =>
+    public Task<ServerReadyResponse> ServerReady(ServerReadyRequest request, ServerCallContext context) =>
         Task.FromResult(new ServerReadyResponse { Ready = directory.IsSettled });
 
-    public override Task<ModelReadyResponse> ModelReady(ModelReadyRequest request, ServerCallContext context) =>
+    public Task<ModelReadyResponse> ModelReady(ModelReadyRequest request, ServerCallContext context) =>
         Task.FromResult(new ModelReadyResponse { Ready = directory.IsReady(request.Name, VersionOf(request.Version)) });
 
-    public override Task<ServerMetadataResponse> ServerMetadata(ServerMetadataRequest request, ServerCallContext context)
+    public Task<ServerMetadataResponse> ServerMetadata(ServerMetadataRequest request, ServerCallContext context)
     {
         var response = new ServerMetadataResponse { Name = server.Name, Version = server.Version };
         response.Extensions.AddRange(ServerInfo.Extensions);
         return Task.FromResult(response);
     }
 
-    public override Task<ModelMetadataResponse> ModelMetadata(ModelMetadataRequest request, ServerCallContext context)
+    public Task<ModelMetadataResponse> ModelMetadata(ModelMetadataRequest request, ServerCallContext context)
     {
         var info = directory.Resolve(request.Name, VersionOf(request.Version));
         return Task.FromResult(GrpcModelMessages.Metadata(info, directory.ReadyVersions(info.Model)));
     }
 
-    public override Task<ModelConfigResponse> ModelConfig(ModelConfigRequest request, ServerCallContext context)
+    public Task<ModelConfigResponse> ModelConfig(ModelConfigRequest request, ServerCallContext context)
     {
         var info = directory.Resolve(request.Name, VersionOf(request.Version));
         return Task.FromResult(new ModelConfigResponse { Config = GrpcModelMessages.Config(info) });
     }
 
-    public override Task<RepositoryIndexResponse> RepositoryIndex(RepositoryIndexRequest request, ServerCallContext context) =>
+    public Task<RepositoryIndexResponse> RepositoryIndex(RepositoryIndexRequest request, ServerCallContext context) =>
         Task.FromResult(GrpcModelMessages.Index(directory.ListVersions(), request.Ready));
 
-    public override async Task<ModelInferResponse> ModelInfer(ModelInferRequest request, ServerCallContext context)
+    public async Task<ModelInferResponse> ModelInfer(ModelInferRequest request, ServerCallContext context)
     {
         var decoded = GrpcInferCodec.Decode(request, out var usedRaw);
         var response = await dispatcher.InferAsync(request.ModelName, VersionOf(request.ModelVersion), decoded);
