@@ -30,6 +30,17 @@ public sealed partial class ModelLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Run_AfterUnload_IsRefusedWithoutTouchingTheFreedSession()
+    {
+        var model = _loader.Load(RepositoryPaths.Models, TestModels.Iris, "1");
+        Assert.Single(model.Run([IrisFlowers.Input(IrisFlowers.ThreeSpecies)], [IrisMlpReference.LabelName]));
+
+        model.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => model.Run([IrisFlowers.Input(IrisFlowers.ThreeSpecies)], []));
+    }
+
+    [Fact]
     public void Load_BareModelWithoutConfig_TakesSignatureFromGraph()
     {
         _repository.CopyModel(TestModels.Iris, 1);

@@ -44,6 +44,10 @@ public sealed class ModelReplicaGrain : Grain, IModelReplicaGrain
         {
             throw InferenceException.InvalidInput(e.Message);
         }
+        catch (ObjectDisposedException)
+        {
+            throw InferenceException.Unavailable($"model '{_model}' version '{_version}' was unloaded");
+        }
         catch (OnnxRuntimeException e)
         {
             throw new InferenceException(InferenceErrorKind.ModelFailure, $"model '{_model}' version '{_version}' failed: {e.Message}");

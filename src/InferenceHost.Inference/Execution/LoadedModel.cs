@@ -13,6 +13,7 @@ public sealed class LoadedModel : IDisposable
 {
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
+    private readonly UsageCount _usage;
 
     public LoadedModel(string model, string version, OpenedSession opened, ModelSignature signature)
     {
@@ -22,6 +23,11 @@ public sealed class LoadedModel : IDisposable
         Device = opened.Device;
         DeviceReason = opened.Reason;
         Signature = signature;
+        _usage = new UsageCount(() =>
+        {
+            _session.Dispose();
+            _runOptions.Dispose();
+        });
     }
 
     public string Model { get; }
@@ -39,9 +45,26 @@ public sealed class LoadedModel : IDisposable
     /// <param name="outputNames">Outputs to return; empty for all.</param>
     /// <exception cref="InvalidInputException">The request does not fit <see cref="Signature"/>.</exception>
     /// <exception cref="OnnxRuntimeException">The model failed while running.</exception>
+    /// <exception cref="ObjectDisposedException">The version was unloaded.</exception>
     public TensorOutput[] Run(IReadOnlyList<TensorInput> inputs, IReadOnlyList<string> outputNames)
     {
         var (ordered, outputs) = InputValidator.Validate(Signature, inputs, outputNames);
+        ObjectDisposedException.ThrowIf(!_usage.TryEnter(), this);
+        try
+        {
+            return RunValidated(ordered, outputs);
+        }
+        finally
+        {
+            _usage.Exit();
+        }
+    }
+
+    /// <summary>Unloads the version: the session is freed as soon as no run is using it.</summary>
+    public void Dispose() => _usage.Retire();
+
+    private TensorOutput[] RunValidated(TensorInput[] ordered, TensorSignature[] outputs)
+    {
         var inputNames = new string[ordered.Length];
         var inputValues = new OrtValue[ordered.Length];
         var pins = new MemoryHandle[ordered.Length];
@@ -66,12 +89,6 @@ public sealed class LoadedModel : IDisposable
                 pins[i].Dispose();
             }
         }
-    }
-
-    public void Dispose()
-    {
-        _session.Dispose();
-        _runOptions.Dispose();
     }
 
     private TensorOutput[] RunIntoPreallocated(string[] inputNames, OrtValue[] inputValues, TensorSignature[] outputs, long[][] shapes)
