@@ -1,6 +1,6 @@
 namespace InferenceHost.Api.Tests.Hosting;
 
-/// <summary>One <see cref="ApiHostFixture"/> shared by the endpoint test classes.</summary>
+/// <summary>One <see cref="ApiHostFixture"/>, a real host, shared by every endpoint test class.</summary>
 [CollectionDefinition(Name)]
 public sealed class ApiHostCollection : ICollectionFixture<ApiHostFixture>
 {

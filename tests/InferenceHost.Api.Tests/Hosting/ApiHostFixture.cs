@@ -1,62 +1,72 @@
-using System.Net;
-using Grpc.Net.Client;
-using InferenceHost.Abstractions.Models;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
+using InferenceHost.Inference.Catalog;
+using InferenceHost.Inference.Execution;
+using InferenceHost.ModelBuilder;
+using InferenceHost.Tests.Common;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace InferenceHost.Api.Tests.Hosting;
 
 /// <summary>
-/// The API alone, wired exactly as the silo wires it (<c>AddInferenceApi</c>, <c>MapInferenceApi</c>)
-/// on Kestrel with an HTTP/1.1 and an HTTP/2 port, over <see cref="FakeModelDirectory"/> and
-/// fake replicas. The body limit is lowered to <see cref="MaxRequestBodyBytes"/> so 413s are cheap.
+/// The real host (silo, ONNX Runtime sessions, HTTP and gRPC) over a model repository of its own
+/// under the temp folder: copies of <c>iris-mlp</c> (versions 1 to 3) and <c>dtype-echo</c>, and
+/// <see cref="BrokenModel"/>, whose only version is not an ONNX file and so loads as unavailable.
+/// The body limit is lowered to <see cref="MaxRequestBodyBytes"/> so oversized requests are cheap.
 /// </summary>
-public sealed class ApiHostFixture : IAsyncLifetime
+public sealed class ApiHostFixture : InferenceHostFixture
 {
     public const long MaxRequestBodyBytes = 64 * 1024;
 
-    private WebApplication? app;
+    public const string ServerVersion = "9.9.9";
 
-    public HttpClient Http { get; private set; } = null!;
+    public const string BrokenModel = "broken";
 
-    public GrpcChannel GrpcChannel { get; private set; } = null!;
+    public string RepositoryPath { get; } = Path.Combine(Path.GetTempPath(), $"InferenceHost.Api.Tests-{Guid.NewGuid():N}");
 
-    public async Task InitializeAsync()
+    /// <summary>The file ONNX Runtime refuses, named in <see cref="BrokenModel"/>'s reason.</summary>
+    public string BrokenModelPath => SampleModelWriter.ModelPath(RepositoryPath, BrokenModel, 1);
+
+    /// <summary>Why <see cref="BrokenModel"/> version 1 is unavailable, as the host's catalog holds it.</summary>
+    public string BrokenReason => Entry(BrokenModel, "1").Reason;
+
+    public override async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration["InferenceHost:Api:MaxRequestBodyBytes"] = MaxRequestBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        builder.Configuration["InferenceHost:Api:ServerVersion"] = "9.9.9";
-        builder.Logging.ClearProviders();
-        ListenOptions? http = null;
-        ListenOptions? grpc = null;
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, 0, o => (http = o).Protocols = HttpProtocols.Http1);
-            kestrel.Listen(IPAddress.Loopback, 0, o => (grpc = o).Protocols = HttpProtocols.Http2);
-        });
-        builder.Services.AddSingleton<IModelDirectory, FakeModelDirectory>();
-        builder.Services.AddSingleton(FakeGrainFactory.Create());
-        builder.Services.AddInferenceApi(builder.Configuration);
-
-        app = builder.Build();
-        app.MapInferenceApi();
-        await app.StartAsync();
-
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http!.IPEndPoint!.Port}") };
-        GrpcChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpc!.IPEndPoint!.Port}");
+        CopyModel(IrisMlpReference.ModelName);
+        CopyModel(DtypeEchoReference.ModelName);
+        Directory.CreateDirectory(Path.GetDirectoryName(BrokenModelPath)!);
+        await File.WriteAllBytesAsync(BrokenModelPath, "this is not an ONNX model"u8.ToArray());
+        await base.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        Http.Dispose();
-        GrpcChannel.Dispose();
-        if (app is not null)
+        await base.DisposeAsync();
+        Directory.Delete(RepositoryPath, recursive: true);
+    }
+
+    /// <summary>A ready version as the host loaded it: its device depends on the machine, not on the test.</summary>
+    public LoadedModel Loaded(string model, string version) =>
+        Entry(model, version).Loaded ?? throw new InvalidOperationException($"{model} version {version} is not loaded");
+
+    protected override IEnumerable<string> ExtraArguments() =>
+    [
+        $"--InferenceHost:Inference:RepositoryPath={RepositoryPath}",
+        $"--InferenceHost:Api:MaxRequestBodyBytes={MaxRequestBodyBytes}",
+        $"--InferenceHost:Api:ServerVersion={ServerVersion}",
+    ];
+
+    private ModelVersionEntry Entry(string model, string version) =>
+        Services.GetRequiredService<ModelCatalog>().Snapshot.TryGet(model, version, out var entry)
+            ? entry
+            : throw new InvalidOperationException($"the host has no {model} version {version}");
+
+    private void CopyModel(string model)
+    {
+        var source = Path.Combine(RepositoryPaths.Models, model);
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            var target = Path.Combine(RepositoryPath, model, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
         }
     }
 }

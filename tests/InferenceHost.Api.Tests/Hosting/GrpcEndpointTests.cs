@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Grpc.Core;
 using InferenceHost.Api.Grpc.Protocol;
+using InferenceHost.Inference.Execution;
 
 namespace InferenceHost.Api.Tests.Hosting;
 
@@ -15,15 +16,16 @@ public sealed class GrpcEndpointTests(ApiHostFixture host)
         Assert.True((await Client.ServerLiveAsync(new ServerLiveRequest())).Live);
         Assert.True((await Client.ServerReadyAsync(new ServerReadyRequest())).Ready);
         var metadata = await Client.ServerMetadataAsync(new ServerMetadataRequest());
-        Assert.Equal(("inferencehost", "9.9.9"), (metadata.Name, metadata.Version));
+        Assert.Equal(("inferencehost", ApiHostFixture.ServerVersion), (metadata.Name, metadata.Version));
         Assert.Equal(["binary_tensor_data", "model_configuration"], metadata.Extensions);
     }
 
     [Theory]
-    [InlineData("echo", "", true)]
-    [InlineData("echo", "1", true)]
-    [InlineData("echo", "7", false)]
-    [InlineData("loading", "", false)]
+    [InlineData("iris-mlp", "", true)]
+    [InlineData("iris-mlp", "1", true)]
+    [InlineData("iris-mlp", "7", false)]
+    [InlineData("broken", "", false)]
+    [InlineData("broken", "1", false)]
     [InlineData("nope", "", false)]
     public async Task ModelReady_AnswersReadiness(string name, string version, bool ready)
     {
@@ -33,18 +35,21 @@ public sealed class GrpcEndpointTests(ApiHostFixture host)
     [Fact]
     public async Task ModelMetadataAndConfig_DescribeTheModel()
     {
-        var metadata = await Client.ModelMetadataAsync(new ModelMetadataRequest { Name = "echo" });
-        var config = (await Client.ModelConfigAsync(new ModelConfigRequest { Name = "echo", Version = "1" })).Config;
+        var metadata = await Client.ModelMetadataAsync(new ModelMetadataRequest { Name = "iris-mlp" });
+        var config = (await Client.ModelConfigAsync(new ModelConfigRequest { Name = "iris-mlp", Version = "1" })).Config;
 
-        Assert.Equal(["1", "2"], metadata.Versions);
+        Assert.Equal(["1", "2", "3"], metadata.Versions);
         Assert.Equal(("input", "FP32"), (metadata.Inputs[0].Name, metadata.Inputs[0].Datatype));
         Assert.Equal([-1L, 4], metadata.Inputs[0].Shape);
-        Assert.Equal(("echo", "onnxruntime_onnx", "onnxruntime", 8), (config.Name, config.Platform, config.Backend, config.MaxBatchSize));
+        Assert.Equal(["probabilities", "label"], metadata.Outputs.Select(o => o.Name));
+        Assert.Equal(("iris-mlp", "onnxruntime_onnx", "onnxruntime", 64), (config.Name, config.Platform, config.Backend, config.MaxBatchSize));
         Assert.Equal(DataType.TypeFp32, config.Input[0].DataType);
         Assert.Equal([4L], config.Input[0].Dims);
+        Assert.Equal([3L], config.Output[0].Dims);
         Assert.Equal(DataType.TypeInt64, config.Output[1].DataType);
         Assert.Empty(config.Output[1].Dims);
-        Assert.Equal(ModelInstanceGroup.Types.Kind.Cpu, Assert.Single(config.InstanceGroup).Kind);
+        var kind = host.Loaded("iris-mlp", "1").Device == ExecutionDevice.Gpu ? ModelInstanceGroup.Types.Kind.Gpu : ModelInstanceGroup.Types.Kind.Cpu;
+        Assert.Equal(kind, Assert.Single(config.InstanceGroup).Kind);
     }
 
     [Fact]
@@ -53,9 +58,10 @@ public sealed class GrpcEndpointTests(ApiHostFixture host)
         var all = await Client.RepositoryIndexAsync(new RepositoryIndexRequest());
         var ready = await Client.RepositoryIndexAsync(new RepositoryIndexRequest { Ready = true });
 
-        Assert.Equal(4, all.Models.Count);
-        Assert.Equal(("loading", "1", "LOADING", "warming up"), (all.Models[3].Name, all.Models[3].Version, all.Models[3].State, all.Models[3].Reason));
-        Assert.Equal(3, ready.Models.Count);
+        Assert.Equal(5, all.Models.Count);
+        Assert.Equal(("broken", "1", "UNAVAILABLE", host.BrokenReason), (all.Models[0].Name, all.Models[0].Version, all.Models[0].State, all.Models[0].Reason));
+        Assert.Equal(4, ready.Models.Count);
+        Assert.All(ready.Models, m => Assert.Equal(("READY", string.Empty), (m.State, m.Reason)));
     }
 
     [Fact]
@@ -63,14 +69,17 @@ public sealed class GrpcEndpointTests(ApiHostFixture host)
     {
         var request = Request();
         request.Inputs[0].Contents = new InferTensorContents();
-        request.Inputs[0].Contents.Fp32Contents.Add([1, 2, 3, 4]);
+        request.Inputs[0].Contents.Fp32Contents.Add(IrisAssert.OneFlower);
 
         var response = await Client.ModelInferAsync(request);
 
-        Assert.Equal(("echo", "2", "g1"), (response.ModelName, response.ModelVersion, response.Id));
+        Assert.Equal(("iris-mlp", "3", "g1"), (response.ModelName, response.ModelVersion, response.Id));
         Assert.Empty(response.RawOutputContents);
-        Assert.Equal([1f, 2, 3, 4], response.Outputs[0].Contents.Fp32Contents);
-        Assert.Equal([0L], response.Outputs[1].Contents.Int64Contents);
+        Assert.Equal(("probabilities", "FP32"), (response.Outputs[0].Name, response.Outputs[0].Datatype));
+        Assert.Equal([1L, 3], response.Outputs[0].Shape);
+        IrisAssert.Probabilities(3, IrisAssert.OneFlower, response.Outputs[0].Contents.Fp32Contents);
+        Assert.Equal(("label", "INT64"), (response.Outputs[1].Name, response.Outputs[1].Datatype));
+        Assert.Equal(IrisAssert.Labels(3, IrisAssert.OneFlower), response.Outputs[1].Contents.Int64Contents);
     }
 
     [Fact]
@@ -78,24 +87,25 @@ public sealed class GrpcEndpointTests(ApiHostFixture host)
     {
         var request = Request();
         request.ModelVersion = "1";
-        request.RawInputContents.Add(ByteString.CopyFrom(LittleEndian.Of(1f, 2f, 3f, 4f)));
+        request.RawInputContents.Add(ByteString.CopyFrom(LittleEndian.Of(IrisAssert.OneFlower)));
 
         var response = await Client.ModelInferAsync(request);
 
         Assert.Equal("1", response.ModelVersion);
-        Assert.Equal(LittleEndian.Of(1f, 2f, 3f, 4f), response.RawOutputContents[0].ToByteArray());
-        Assert.Null(response.Outputs[0].Contents);
+        Assert.Equal(2, response.RawOutputContents.Count);
+        IrisAssert.Probabilities(1, IrisAssert.OneFlower, response.RawOutputContents[0].ToByteArray());
+        Assert.Equal(LittleEndian.Of(IrisAssert.Labels(1, IrisAssert.OneFlower)), response.RawOutputContents[1].ToByteArray());
+        Assert.All(response.Outputs, o => Assert.Null(o.Contents));
     }
 
     [Theory]
     [InlineData("nope", StatusCode.NotFound, "unknown model 'nope'")]
-    [InlineData("loading", StatusCode.Unavailable, "model 'loading' version 1 is Loading: warming up")]
-    [InlineData("broken", StatusCode.Internal, "the model crashed: bad node")]
+    [InlineData("broken", StatusCode.Unavailable, "model 'broken' has no ready version")]
     public async Task ModelInfer_Failures_MapToStatusCodesWithTheSameText(string model, StatusCode code, string message)
     {
         var request = Request();
         request.ModelName = model;
-        request.RawInputContents.Add(ByteString.CopyFrom(LittleEndian.Of(1f, 2f, 3f, 4f)));
+        request.RawInputContents.Add(ByteString.CopyFrom(LittleEndian.Of(IrisAssert.OneFlower)));
 
         var error = await Assert.ThrowsAsync<RpcException>(() => Client.ModelInferAsync(request).ResponseAsync);
 
@@ -108,14 +118,14 @@ public sealed class GrpcEndpointTests(ApiHostFixture host)
         var bad = Request();
         bad.RawInputContents.Add(ByteString.CopyFrom(new byte[3]));
         var good = Request();
-        good.RawInputContents.Add(ByteString.CopyFrom(LittleEndian.Of(1f, 2f, 3f, 4f)));
+        good.RawInputContents.Add(ByteString.CopyFrom(LittleEndian.Of(IrisAssert.OneFlower)));
 
         var error = await Assert.ThrowsAsync<RpcException>(() => Client.ModelInferAsync(bad).ResponseAsync);
         var response = await Client.ModelInferAsync(good);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal("input 'input': shape [1,4] of FP32 needs 16 bytes but raw_input_contents has 3", error.Status.Detail);
-        Assert.Equal("2", response.ModelVersion);
+        Assert.Equal("3", response.ModelVersion);
     }
 
     [Fact]
@@ -155,7 +165,7 @@ public sealed class GrpcEndpointTests(ApiHostFixture host)
 
     private static ModelInferRequest Request()
     {
-        var request = new ModelInferRequest { ModelName = "echo", Id = "g1" };
+        var request = new ModelInferRequest { ModelName = "iris-mlp", Id = "g1" };
         var input = new ModelInferRequest.Types.InferInputTensor { Name = "input", Datatype = "FP32" };
         input.Shape.Add([1, 4]);
         request.Inputs.Add(input);

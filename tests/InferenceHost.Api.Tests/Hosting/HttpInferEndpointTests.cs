@@ -9,37 +9,43 @@ namespace InferenceHost.Api.Tests.Hosting;
 public sealed class HttpInferEndpointTests(ApiHostFixture host)
 {
     private const string GoodRequest =
-        """{"id":"r1","inputs":[{"name":"input","shape":[2,4],"datatype":"FP32","data":[[1,2,3,4],[5,6,7,8.5]]}]}""";
+        """{"id":"r1","inputs":[{"name":"input","shape":[2,4],"datatype":"FP32","data":[[5.1,3.5,1.4,0.2],[6.3,3.3,6.0,2.5]]}]}""";
 
-    private static readonly Uri Infer = new("/v2/models/echo/infer", UriKind.Relative);
+    private static readonly Uri Infer = new("/v2/models/iris-mlp/infer", UriKind.Relative);
 
     [Fact]
-    public async Task Infer_Json_EchoesIdAndVersionWithJsonOutputs()
+    public async Task Infer_Json_AnswersIdLatestVersionAndTheModelsOutputs()
     {
         var response = await host.Http.PostAsync(Infer, Json(GoodRequest));
         var json = await HttpAssert.OkJsonAsync(response);
 
-        Assert.Equal("2", Assert.Single(response.Headers.GetValues("x-model-version")));
+        Assert.Equal("3", Assert.Single(response.Headers.GetValues("x-model-version")));
+        Assert.Equal(["model_name", "model_version", "id", "outputs"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("iris-mlp", "3", "r1"), (json.GetProperty("model_name").GetString(), json.GetProperty("model_version").GetString(), json.GetProperty("id").GetString()));
+        var outputs = json.GetProperty("outputs");
+        Assert.Equal(2, outputs.GetArrayLength());
+        Assert.Equal(("probabilities", "FP32", "[2,3]"), (outputs[0].GetProperty("name").GetString(), outputs[0].GetProperty("datatype").GetString(), outputs[0].GetProperty("shape").GetRawText()));
+        IrisAssert.Probabilities(3, IrisAssert.TwoFlowers, [.. outputs[0].GetProperty("data").EnumerateArray().Select(e => e.GetSingle())]);
         Assert.Equal(
-            """{"model_name":"echo","model_version":"2","id":"r1","outputs":[{"name":"input_out","datatype":"FP32","shape":[2,4],"data":[1,2,3,4,5,6,7,8.5]},{"name":"label","datatype":"INT64","shape":[2],"data":[0,0]}]}""",
-            json.GetRawText());
+            """{"name":"label","datatype":"INT64","shape":[2],"data":""" + IrisAssert.LabelsJson(3, IrisAssert.TwoFlowers) + "}",
+            outputs[1].GetRawText());
     }
 
     [Fact]
     public async Task Infer_PinnedVersion_IsServedByThatVersion()
     {
-        var json = await HttpAssert.OkJsonAsync(await host.Http.PostAsync(new Uri("/v2/models/echo/versions/1/infer", UriKind.Relative), Json(GoodRequest)));
+        var json = await HttpAssert.OkJsonAsync(await host.Http.PostAsync(new Uri("/v2/models/iris-mlp/versions/1/infer", UriKind.Relative), Json(GoodRequest)));
 
         Assert.Equal("1", json.GetProperty("model_version").GetString());
+        IrisAssert.Probabilities(1, IrisAssert.TwoFlowers, [.. json.GetProperty("outputs")[0].GetProperty("data").EnumerateArray().Select(e => e.GetSingle())]);
     }
 
     [Fact]
-    public async Task Infer_BinaryExtension_RoundTripsBinaryTensors()
+    public async Task Infer_BinaryExtension_AnswersBinaryOutputsWhereAsked()
     {
         var header = Encoding.UTF8.GetBytes(
-            """{"inputs":[{"name":"input","shape":[1,4],"datatype":"FP32","parameters":{"binary_data_size":16}}],"outputs":[{"name":"input_out","parameters":{"binary_data":true}},{"name":"label"}]}""");
-        var tensor = LittleEndian.Of(1f, 2f, 3f, 4f);
-        var content = new ByteArrayContent([.. header, .. tensor]);
+            """{"inputs":[{"name":"input","shape":[1,4],"datatype":"FP32","parameters":{"binary_data_size":16}}],"outputs":[{"name":"probabilities","parameters":{"binary_data":true}},{"name":"label"}]}""");
+        var content = new ByteArrayContent([.. header, .. LittleEndian.Of(IrisAssert.OneFlower)]);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         content.Headers.Add("Inference-Header-Content-Length", header.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
@@ -50,9 +56,10 @@ public sealed class HttpInferEndpointTests(ApiHostFixture host)
         Assert.Equal("application/octet-stream", response.Content.Headers.ContentType?.MediaType);
         var jsonLength = int.Parse(Assert.Single(response.Headers.GetValues("Inference-Header-Content-Length")), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(
-            """{"model_name":"echo","model_version":"2","outputs":[{"name":"input_out","datatype":"FP32","shape":[1,4],"parameters":{"binary_data_size":16}},{"name":"label","datatype":"INT64","shape":[1],"data":[0]}]}""",
+            """{"model_name":"iris-mlp","model_version":"3","outputs":[{"name":"probabilities","datatype":"FP32","shape":[1,3],"parameters":{"binary_data_size":12}},{"name":"label","datatype":"INT64","shape":[1],"data":"""
+                + IrisAssert.LabelsJson(3, IrisAssert.OneFlower) + "}]}",
             Encoding.UTF8.GetString(body, 0, jsonLength));
-        Assert.Equal(tensor, body[jsonLength..]);
+        IrisAssert.Probabilities(3, IrisAssert.OneFlower, body[jsonLength..]);
     }
 
     [Theory]
@@ -124,15 +131,25 @@ public sealed class HttpInferEndpointTests(ApiHostFixture host)
 
     [Theory]
     [InlineData("/v2/models/nope/infer", GoodRequest, HttpStatusCode.NotFound, "unknown model 'nope'")]
-    [InlineData("/v2/models/loading/infer", GoodRequest, HttpStatusCode.ServiceUnavailable, "model 'loading' version 1 is Loading: warming up")]
-    [InlineData("/v2/models/broken/infer", GoodRequest, HttpStatusCode.InternalServerError, "the model crashed: bad node")]
-    [InlineData("/v2/models/echo/infer", """{"inputs":[{"name":"input",""", HttpStatusCode.BadRequest, "malformed JSON at line 1, byte 27: Expected start of a property name or value, but instead reached end of data.")]
-    [InlineData("/v2/models/echo/infer", """{"inputs":[{"name":"input","shape":[1],"datatype":"FP32","data":["a"]}]}""", HttpStatusCode.BadRequest, "input 'input': data element 0 is a string, expected a number for FP32")]
-    [InlineData("/v2/models/echo/infer", """{"inputs":[{"name":"input","shape":[1],"datatype":"FP33","data":[1]}]}""", HttpStatusCode.BadRequest, "input 'input': unknown datatype 'FP33'")]
-    [InlineData("/v2/models/echo/infer", """{"inputs":[],"outputs":[{"name":"nope"}]}""", HttpStatusCode.BadRequest, "unknown output 'nope'")]
+    [InlineData("/v2/models/broken/infer", GoodRequest, HttpStatusCode.ServiceUnavailable, "model 'broken' has no ready version")]
+    [InlineData("/v2/models/iris-mlp/infer", """{"inputs":[{"name":"input",""", HttpStatusCode.BadRequest, "malformed JSON at line 1, byte 27: Expected start of a property name or value, but instead reached end of data.")]
+    [InlineData("/v2/models/iris-mlp/infer", """{"inputs":[{"name":"input","shape":[1],"datatype":"FP32","data":["a"]}]}""", HttpStatusCode.BadRequest, "input 'input': data element 0 is a string, expected a number for FP32")]
+    [InlineData("/v2/models/iris-mlp/infer", """{"inputs":[{"name":"input","shape":[1],"datatype":"FP33","data":[1]}]}""", HttpStatusCode.BadRequest, "input 'input': unknown datatype 'FP33'")]
+    [InlineData("/v2/models/iris-mlp/infer", """{"inputs":[],"outputs":[{"name":"nope"}]}""", HttpStatusCode.BadRequest, "missing input 'input': the model needs 'input' FP32 [-1,4]")]
+    [InlineData("/v2/models/iris-mlp/infer", """{"inputs":[{"name":"input","shape":[1,4],"datatype":"FP32","data":[1,2,3,4]}],"outputs":[{"name":"nope"}]}""", HttpStatusCode.BadRequest, "unknown output 'nope': the model's outputs are 'probabilities' FP32 [-1,3], 'label' INT64 [-1]")]
     public async Task Infer_BadRequest_AnswersStatusAndTextThenStillServes(string path, string body, HttpStatusCode status, string message)
     {
         await HttpAssert.ErrorAsync(await host.Http.PostAsync(new Uri(path, UriKind.Relative), Json(body)), status, message);
+        await HttpAssert.OkJsonAsync(await host.Http.PostAsync(Infer, Json(GoodRequest)));
+    }
+
+    [Fact]
+    public async Task Infer_UnknownModelWithMalformedBody_Answers404ThenStillServes()
+    {
+        var response = await host.Http.PostAsync(new Uri("/v2/models/no-such-model/infer", UriKind.Relative), Json("""{"inputs":[{"name":"""));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("""{"error":"unknown model 'no-such-model'"}""", await response.Content.ReadAsStringAsync());
         await HttpAssert.OkJsonAsync(await host.Http.PostAsync(Infer, Json(GoodRequest)));
     }
 
@@ -154,7 +171,7 @@ public sealed class HttpInferEndpointTests(ApiHostFixture host)
     [Fact]
     public async Task Infer_WrongMethod_AnswersErrorJson()
     {
-        await HttpAssert.ErrorAsync(await host.Http.GetAsync(Infer), HttpStatusCode.NotFound, "no v2 endpoint GET /v2/models/echo/infer");
+        await HttpAssert.ErrorAsync(await host.Http.GetAsync(Infer), HttpStatusCode.NotFound, "no v2 endpoint GET /v2/models/iris-mlp/infer");
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using InferenceHost.Inference.Execution;
 
 namespace InferenceHost.Api.Tests.Hosting;
 
@@ -15,7 +17,7 @@ public sealed class HttpMetadataEndpointTests(ApiHostFixture host)
     }
 
     [Fact]
-    public async Task HealthReady_SettledDirectory_Answers200WithReadyTrue()
+    public async Task HealthReady_SettledRepositoryWithABrokenModel_Answers200WithReadyTrue()
     {
         var json = await HttpAssert.OkJsonAsync(await host.Http.GetAsync(Uri("/v2/health/ready")));
 
@@ -28,83 +30,104 @@ public sealed class HttpMetadataEndpointTests(ApiHostFixture host)
         var json = await HttpAssert.OkJsonAsync(await host.Http.GetAsync(Uri("/v2")));
 
         Assert.Equal("inferencehost", json.GetProperty("name").GetString());
-        Assert.Equal("9.9.9", json.GetProperty("version").GetString());
+        Assert.Equal(ApiHostFixture.ServerVersion, json.GetProperty("version").GetString());
         Assert.Equal(["binary_tensor_data", "model_configuration"], json.GetProperty("extensions").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Theory]
-    [InlineData("/v2/models/echo", "2")]
-    [InlineData("/v2/models/echo/versions/1", "1")]
+    [InlineData("/v2/models/iris-mlp", "3")]
+    [InlineData("/v2/models/iris-mlp/versions/1", "1")]
     public async Task ModelMetadata_DescribesTensorsAndReadyVersions(string path, string version)
     {
         var response = await host.Http.GetAsync(Uri(path));
         var json = await HttpAssert.OkJsonAsync(response);
 
+        var loaded = host.Loaded("iris-mlp", version);
         Assert.Equal(version, Assert.Single(response.Headers.GetValues("x-model-version")));
-        Assert.Equal("echo", json.GetProperty("name").GetString());
-        Assert.Equal(["1", "2"], json.GetProperty("versions").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("iris-mlp", json.GetProperty("name").GetString());
+        Assert.Equal(["1", "2", "3"], json.GetProperty("versions").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("onnxruntime_onnx", json.GetProperty("platform").GetString());
         Assert.Equal(
-            """{"name":"input","datatype":"FP32","shape":[-1,4]}""",
-            json.GetProperty("inputs")[0].GetRawText());
-        Assert.Equal(2, json.GetProperty("outputs").GetArrayLength());
-        Assert.Equal("cpu", json.GetProperty("device").GetString());
-        Assert.Equal("no CUDA device", json.GetProperty("device_reason").GetString());
+            """[{"name":"input","datatype":"FP32","shape":[-1,4]}]""",
+            json.GetProperty("inputs").GetRawText());
+        Assert.Equal(
+            """[{"name":"probabilities","datatype":"FP32","shape":[-1,3]},{"name":"label","datatype":"INT64","shape":[-1]}]""",
+            json.GetProperty("outputs").GetRawText());
+        Assert.Equal(loaded.Device == ExecutionDevice.Gpu ? "gpu" : "cpu", json.GetProperty("device").GetString());
+        Assert.Equal(loaded.DeviceReason, json.GetProperty("device_reason").GetString());
     }
 
     [Theory]
     [InlineData("/v2/models/nope", HttpStatusCode.NotFound, "unknown model 'nope'")]
-    [InlineData("/v2/models/echo/versions/7", HttpStatusCode.NotFound, "unknown version '7' of model 'echo'")]
-    [InlineData("/v2/models/loading", HttpStatusCode.ServiceUnavailable, "model 'loading' version 1 is Loading: warming up")]
+    [InlineData("/v2/models/iris-mlp/versions/7", HttpStatusCode.NotFound, "model 'iris-mlp' has no version '7'")]
+    [InlineData("/v2/models/broken", HttpStatusCode.ServiceUnavailable, "model 'broken' has no ready version")]
     [InlineData("/v2/models/nope/ready", HttpStatusCode.NotFound, "unknown model 'nope'")]
-    [InlineData("/v2/models/loading/versions/1/ready", HttpStatusCode.ServiceUnavailable, "model 'loading' version 1 is Loading: warming up")]
+    [InlineData("/v2/models/broken/ready", HttpStatusCode.ServiceUnavailable, "model 'broken' has no ready version")]
     [InlineData("/v2/models/nope/config", HttpStatusCode.NotFound, "unknown model 'nope'")]
-    [InlineData("/v2/models/echo/stats", HttpStatusCode.NotFound, "no v2 endpoint GET /v2/models/echo/stats")]
+    [InlineData("/v2/models/iris-mlp/stats", HttpStatusCode.NotFound, "no v2 endpoint GET /v2/models/iris-mlp/stats")]
     public async Task UnknownOrUnreadyModel_AnswersErrorJson(string path, HttpStatusCode status, string message)
     {
         await HttpAssert.ErrorAsync(await host.Http.GetAsync(Uri(path)), status, message);
     }
 
     [Theory]
-    [InlineData("/v2/models/echo/ready")]
-    [InlineData("/v2/models/echo/versions/1/ready")]
+    [InlineData("/v2/models/broken/versions/1")]
+    [InlineData("/v2/models/broken/versions/1/ready")]
+    [InlineData("/v2/models/broken/versions/1/config")]
+    public async Task UnavailableVersion_Answers503WithWhyItDidNotLoad(string path)
+    {
+        await HttpAssert.ErrorAsync(
+            await host.Http.GetAsync(Uri(path)), HttpStatusCode.ServiceUnavailable, $"model 'broken' version '1' is not ready: {host.BrokenReason}");
+    }
+
+    [Theory]
+    [InlineData("/v2/models/iris-mlp/ready")]
+    [InlineData("/v2/models/iris-mlp/versions/1/ready")]
     public async Task ModelReady_ReadyModel_Answers200(string path)
     {
         var json = await HttpAssert.OkJsonAsync(await host.Http.GetAsync(Uri(path)));
 
-        Assert.Equal("""{"name":"echo","ready":true}""", json.GetRawText());
+        Assert.Equal("""{"name":"iris-mlp","ready":true}""", json.GetRawText());
     }
 
     [Fact]
     public async Task ModelConfig_IsTritonShaped()
     {
-        var json = await HttpAssert.OkJsonAsync(await host.Http.GetAsync(Uri("/v2/models/echo/config")));
+        var json = await HttpAssert.OkJsonAsync(await host.Http.GetAsync(Uri("/v2/models/iris-mlp/config")));
 
-        const string Expected =
-            """
-            {"name":"echo","platform":"onnxruntime_onnx","backend":"onnxruntime","max_batch_size":8,
+        var kind = host.Loaded("iris-mlp", "3").Device == ExecutionDevice.Gpu ? "KIND_GPU" : "KIND_CPU";
+        var expected =
+            $$"""
+            {"name":"iris-mlp","platform":"onnxruntime_onnx","backend":"onnxruntime","max_batch_size":64,
             "input":[{"name":"input","data_type":"TYPE_FP32","format":"FORMAT_NONE","dims":[4]}],
-            "output":[{"name":"input_out","data_type":"TYPE_FP32","dims":[4]},{"name":"label","data_type":"TYPE_INT64","dims":[]}],
-            "instance_group":[{"name":"echo_0","kind":"KIND_CPU","count":1}],"default_model_filename":"model.onnx"}
+            "output":[{"name":"probabilities","data_type":"TYPE_FP32","dims":[3]},{"name":"label","data_type":"TYPE_INT64","dims":[]}],
+            "instance_group":[{"name":"iris-mlp_0","kind":"{{kind}}","count":1}],"default_model_filename":"model.onnx"}
             """;
-        Assert.Equal(Expected.ReplaceLineEndings(string.Empty), json.GetRawText());
+        Assert.Equal(expected.ReplaceLineEndings(string.Empty), json.GetRawText());
     }
 
     [Theory]
-    [InlineData("", 4)]
-    [InlineData("{}", 4)]
-    [InlineData("""{"ready":false}""", 4)]
-    [InlineData("""{"ready":true}""", 3)]
+    [InlineData("", 5)]
+    [InlineData("{}", 5)]
+    [InlineData("""{"ready":false}""", 5)]
+    [InlineData("""{"ready":true}""", 4)]
     public async Task RepositoryIndex_ListsVersionsWithState(string body, int count)
     {
         var json = await HttpAssert.OkJsonAsync(await host.Http.PostAsync(Uri("/v2/repository/index"), new StringContent(body)));
 
-        Assert.Equal(count, json.GetArrayLength());
-        Assert.Equal("""{"name":"broken","version":"1","state":"READY","reason":""}""", json[0].GetRawText());
-        if (count == 4)
-        {
-            Assert.Equal("""{"name":"loading","version":"1","state":"LOADING","reason":"warming up"}""", json[3].GetRawText());
-        }
+        (string, string, string, string)[] ready =
+            [("dtype-echo", "1", "READY", ""), ("iris-mlp", "1", "READY", ""), ("iris-mlp", "2", "READY", ""), ("iris-mlp", "3", "READY", "")];
+        var expected = count == 5 ? [("broken", "1", "UNAVAILABLE", host.BrokenReason), .. ready] : ready;
+        Assert.Equal(expected, json.EnumerateArray().Select(Entry));
+    }
+
+    [Fact]
+    public async Task RepositoryIndex_BrokenModel_ReasonNamesTheFileOnnxRuntimeRefused()
+    {
+        var json = await HttpAssert.OkJsonAsync(await host.Http.PostAsync(Uri("/v2/repository/index"), new StringContent("{}")));
+
+        var broken = Assert.Single(json.EnumerateArray(), e => e.GetProperty("name").GetString() == ApiHostFixture.BrokenModel);
+        Assert.StartsWith($"ONNX Runtime cannot load {host.BrokenModelPath}: ", broken.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,6 +140,9 @@ public sealed class HttpMetadataEndpointTests(ApiHostFixture host)
             HttpStatusCode.BadRequest,
             "malformed JSON at line 1, byte 10: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed.");
     }
+
+    private static (string, string, string, string) Entry(JsonElement e) =>
+        (e.GetProperty("name").GetString()!, e.GetProperty("version").GetString()!, e.GetProperty("state").GetString()!, e.GetProperty("reason").GetString()!);
 
     private static Uri Uri(string path) => new(path, UriKind.Relative);
 }

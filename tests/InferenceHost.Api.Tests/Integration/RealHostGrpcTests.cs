@@ -1,11 +1,12 @@
 using Google.Protobuf;
 using Grpc.Core;
 using InferenceHost.Api.Grpc.Protocol;
+using InferenceHost.Api.Tests.Hosting;
 
 namespace InferenceHost.Api.Tests.Integration;
 
-[Collection(RealHostCollection.Name)]
-public sealed class RealHostGrpcTests(ApiHostIntegrationFixture host)
+[Collection(ApiHostCollection.Name)]
+public sealed class RealHostGrpcTests(ApiHostFixture host)
 {
     private static readonly float[] TwoFlowers = [5.1f, 3.5f, 1.4f, 0.2f, 6.3f, 3.3f, 6.0f, 2.5f];
 

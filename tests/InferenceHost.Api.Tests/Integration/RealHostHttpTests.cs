@@ -7,8 +7,8 @@ using InferenceHost.Api.Tests.Hosting;
 
 namespace InferenceHost.Api.Tests.Integration;
 
-[Collection(RealHostCollection.Name)]
-public sealed class RealHostHttpTests(ApiHostIntegrationFixture host)
+[Collection(ApiHostCollection.Name)]
+public sealed class RealHostHttpTests(ApiHostFixture host)
 {
     private const string IrisRequest =
         """{"id":"iris-1","inputs":[{"name":"input","shape":[2,4],"datatype":"FP32","data":[[5.1,3.5,1.4,0.2],[6.3,3.3,6.0,2.5]]}]}""";
@@ -169,12 +169,12 @@ public sealed class RealHostHttpTests(ApiHostIntegrationFixture host)
     [Fact]
     public async Task Infer_OversizedBody_Answers413ThenStillServes()
     {
-        var oversized = new ByteArrayContent(new byte[ApiHostIntegrationFixture.MaxRequestBodyBytes + 1]);
+        var oversized = new ByteArrayContent(new byte[ApiHostFixture.MaxRequestBodyBytes + 1]);
 
         await HttpAssert.ErrorAsync(
             await host.Http.PostAsync(IrisInfer, oversized),
             HttpStatusCode.RequestEntityTooLarge,
-            $"the request body exceeds the limit of {ApiHostIntegrationFixture.MaxRequestBodyBytes} bytes");
+            $"the request body exceeds the limit of {ApiHostFixture.MaxRequestBodyBytes} bytes");
         await HttpAssert.OkJsonAsync(await host.Http.PostAsync(IrisInfer, Json(IrisRequest)));
     }
 
