@@ -6,7 +6,7 @@ namespace InferenceHost.ModelBuilder;
 /// <summary>Writes every sample model into a models directory, replacing what is there.</summary>
 public static class SampleModelWriter
 {
-    public static IReadOnlyList<ISampleModel> Models { get; } = [new IrisMlpModel(), new DtypeEchoModel()];
+    public static IReadOnlyList<ISampleModel> Models { get; } = [new IrisMlpModel(), new DtypeEchoModel(), new GatherLookupModel()];
 
     /// <summary>Writes all versions of all sample models; returns the paths written, in a fixed order.</summary>
     public static IReadOnlyList<string> WriteAll(string modelsDirectory)

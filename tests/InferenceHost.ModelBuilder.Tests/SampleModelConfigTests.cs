@@ -22,6 +22,7 @@ public sealed class SampleModelConfigTests
     [Theory]
     [InlineData("iris-mlp", 64)]
     [InlineData("dtype-echo", 0)]
+    [InlineData("gather-lookup", 0)]
     public void ConfigJson_SampleModel_HasDocumentedMaxBatchSize(string model, int maxBatchSize)
     {
         using var config = ReadConfig(model);

@@ -35,7 +35,7 @@ public sealed class SampleModelWriterTests : IDisposable
     {
         var written = SampleModelWriter.WriteAll(first.FullName);
 
-        Assert.Equal(4, written.Count);
+        Assert.Equal(5, written.Count);
         Assert.All(written, path => Assert.InRange(new FileInfo(path).Length, 1, 4096));
     }
 

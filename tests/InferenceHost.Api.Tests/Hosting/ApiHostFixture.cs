@@ -8,7 +8,8 @@ namespace InferenceHost.Api.Tests.Hosting;
 
 /// <summary>
 /// The real host (silo, ONNX Runtime sessions, HTTP and gRPC) over a model repository of its own
-/// under the temp folder: copies of <c>iris-mlp</c> (versions 1 to 3) and <c>dtype-echo</c>, and
+/// under the temp folder: copies of <c>iris-mlp</c> (versions 1 to 3), <c>dtype-echo</c> and
+/// <c>gather-lookup</c> (which fails while running on an out-of-range index), and
 /// <see cref="BrokenModel"/>, whose only version is not an ONNX file and so loads as unavailable.
 /// The body limit is lowered to <see cref="MaxRequestBodyBytes"/> so oversized requests are cheap.
 /// </summary>
@@ -32,6 +33,7 @@ public sealed class ApiHostFixture : InferenceHostFixture
     {
         CopyModel(IrisMlpReference.ModelName);
         CopyModel(DtypeEchoReference.ModelName);
+        CopyModel(GatherLookupReference.ModelName);
         Directory.CreateDirectory(Path.GetDirectoryName(BrokenModelPath)!);
         await File.WriteAllBytesAsync(BrokenModelPath, "this is not an ONNX model"u8.ToArray());
         await base.InitializeAsync();

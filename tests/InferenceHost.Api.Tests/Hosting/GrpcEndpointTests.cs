@@ -58,9 +58,9 @@ public sealed class GrpcEndpointTests(ApiHostFixture host)
         var all = await Client.RepositoryIndexAsync(new RepositoryIndexRequest());
         var ready = await Client.RepositoryIndexAsync(new RepositoryIndexRequest { Ready = true });
 
-        Assert.Equal(5, all.Models.Count);
+        Assert.Equal(6, all.Models.Count);
         Assert.Equal(("broken", "1", "UNAVAILABLE", host.BrokenReason), (all.Models[0].Name, all.Models[0].Version, all.Models[0].State, all.Models[0].Reason));
-        Assert.Equal(4, ready.Models.Count);
+        Assert.Equal(["dtype-echo", "gather-lookup", "iris-mlp", "iris-mlp", "iris-mlp"], ready.Models.Select(m => m.Name));
         Assert.All(ready.Models, m => Assert.Equal(("READY", string.Empty), (m.State, m.Reason)));
     }
 

@@ -107,17 +107,17 @@ public sealed class HttpMetadataEndpointTests(ApiHostFixture host)
     }
 
     [Theory]
-    [InlineData("", 5)]
-    [InlineData("{}", 5)]
-    [InlineData("""{"ready":false}""", 5)]
-    [InlineData("""{"ready":true}""", 4)]
+    [InlineData("", 6)]
+    [InlineData("{}", 6)]
+    [InlineData("""{"ready":false}""", 6)]
+    [InlineData("""{"ready":true}""", 5)]
     public async Task RepositoryIndex_ListsVersionsWithState(string body, int count)
     {
         var json = await HttpAssert.OkJsonAsync(await host.Http.PostAsync(Uri("/v2/repository/index"), new StringContent(body)));
 
         (string, string, string, string)[] ready =
-            [("dtype-echo", "1", "READY", ""), ("iris-mlp", "1", "READY", ""), ("iris-mlp", "2", "READY", ""), ("iris-mlp", "3", "READY", "")];
-        var expected = count == 5 ? [("broken", "1", "UNAVAILABLE", host.BrokenReason), .. ready] : ready;
+            [("dtype-echo", "1", "READY", ""), ("gather-lookup", "1", "READY", ""), ("iris-mlp", "1", "READY", ""), ("iris-mlp", "2", "READY", ""), ("iris-mlp", "3", "READY", "")];
+        var expected = count == 6 ? [("broken", "1", "UNAVAILABLE", host.BrokenReason), .. ready] : ready;
         Assert.Equal(expected, json.EnumerateArray().Select(Entry));
     }
 
