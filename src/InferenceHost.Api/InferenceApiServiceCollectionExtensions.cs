@@ -2,6 +2,7 @@ using Grpc.AspNetCore.Server;
 using Grpc.AspNetCore.Server.Model;
 using InferenceHost.Api.Grpc;
 using InferenceHost.Api.Http;
+using InferenceHost.Api.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,8 +15,9 @@ public static class InferenceApiServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="InferenceApiOptions"/> (section <c>InferenceHost:Api</c>, validated at start),
-    /// <see cref="InferenceDispatcher"/> and gRPC. The silo registers <c>IModelDirectory</c> and
-    /// <c>IGrainFactory</c>, which these services use.
+    /// <see cref="RoutingOptions"/> (section <c>InferenceHost:Routing</c>), <see cref="InferenceDispatcher"/>,
+    /// shadow traffic (<see cref="ShadowMirror"/>, <see cref="ShadowPairLog"/>) and gRPC. The silo registers
+    /// <c>IModelDirectory</c>, <c>IRouteTableSource</c> and <c>IGrainFactory</c>, which these services use.
     /// </summary>
     public static IServiceCollection AddInferenceApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,6 +25,15 @@ public static class InferenceApiServiceCollectionExtensions
             .Bind(configuration.GetSection(InferenceApiOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InferenceApiOptions>, InferenceApiOptionsValidator>());
+
+        services.AddOptions<RoutingOptions>()
+            .Bind(configuration.GetSection(RoutingOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>());
+        services.TryAddSingleton<IRandomSource, SharedRandomSource>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ShadowPairLog>();
+        services.TryAddSingleton<ShadowMirror>();
 
         services.TryAddSingleton<InferenceDispatcher>();
         services.TryAddSingleton<ServerInfo>();

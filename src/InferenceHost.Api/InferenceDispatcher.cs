@@ -1,24 +1,70 @@
 using InferenceHost.Abstractions.Inference;
 using InferenceHost.Abstractions.Models;
+using InferenceHost.Abstractions.Routing;
+using InferenceHost.Api.Routing;
 
 namespace InferenceHost.Api;
 
 /// <summary>
-/// The one way both protocols reach a model: resolves the version on this silo
-/// (no grain call) and hands the request to the local replica activation.
+/// The one way both protocols reach a model, in three steps: <see cref="GetRouteTableAsync"/>
+/// (before the body is decoded: unknown models answer 404 at once), <see cref="Route"/> (which
+/// version, from the silo's cached route table, no grain call) and <see cref="InferAsync"/> (the
+/// local replica runs it; a drawn shadow gets a copy afterwards, off the response path).
 /// </summary>
-public sealed class InferenceDispatcher(IModelDirectory directory, IGrainFactory grains)
+public sealed class InferenceDispatcher(
+    IModelDirectory directory, IGrainFactory grains, IRouteTableSource routes, IRandomSource random, ShadowMirror shadows)
 {
-    /// <summary>The ready version that will serve: <paramref name="version"/>, or the default one when null.</summary>
+    /// <summary>The model's route table, after checking that the model (and the URL's version, if any) exists here.</summary>
     /// <exception cref="InferenceException">Unknown model or version (NotFound), or not ready (Unavailable).</exception>
-    public ModelVersionInfo Resolve(string model, string? version) => directory.Resolve(model, version);
+    public ValueTask<RouteTable> GetRouteTableAsync(string model, string? version)
+    {
+        // Only known models reach the route tables, so a client cannot make routers for names it invents.
+        if (version is not null || !directory.IsReady(model, null))
+        {
+            directory.Resolve(model, version);
+        }
 
-    /// <summary>Runs <paramref name="request"/> on a version <see cref="Resolve"/> returned.</summary>
+        return routes.GetAsync(model);
+    }
+
+    /// <summary>Picks the version (<see cref="RoutePicker"/>) and checks that it is ready here; draws the shadow.</summary>
+    /// <exception cref="InferenceException">A bad pin (InvalidInput), or the chosen version cannot serve (Unavailable; NotFound for a URL's version).</exception>
+    public InferenceRoute Route(RouteTable table, in RouteHints hints)
+    {
+        var decision = RoutePicker.Pick(table, hints, random);
+        var target = Resolve(table.Model, decision);
+        return new InferenceRoute(target, decision with { Version = target.Version }, RoutePicker.PickShadow(table.Deployment, target.Version, random));
+    }
+
+    /// <summary>Runs <paramref name="request"/> on the route's version, then mirrors it to the route's shadow without waiting.</summary>
     /// <exception cref="InferenceException">Invalid input, or a model failure.</exception>
-    public ValueTask<InferenceResponse> InferAsync(ModelVersionInfo target, InferenceRequest request) =>
-        grains.GetGrain<IModelReplicaGrain>(ModelReplicaKey.Of(target.Model, target.Version)).Infer(request);
+    public async ValueTask<InferenceResponse> InferAsync(InferenceRoute route, InferenceRequest request)
+    {
+        var response = await grains.GetGrain<IModelReplicaGrain>(ModelReplicaKey.Of(route.Target.Model, route.Target.Version)).Infer(request);
+        if (route.ShadowVersion is { } shadow)
+        {
+            shadows.TryMirror(shadow, request, response);
+        }
 
-    /// <summary>Resolves, then runs: the request's model is known before its body is decoded where the protocol allows.</summary>
-    public ValueTask<InferenceResponse> InferAsync(string model, string? version, InferenceRequest request) =>
-        InferAsync(Resolve(model, version), request);
+        return response;
+    }
+
+    private ModelVersionInfo Resolve(string model, RouteDecision decision)
+    {
+        if (decision.Reason is RouteReasons.Url or RouteReasons.Default)
+        {
+            return directory.Resolve(model, decision.Version);
+        }
+
+        try
+        {
+            return directory.Resolve(model, decision.Version);
+        }
+        catch (InferenceException missing) when (missing.Kind == InferenceErrorKind.NotFound)
+        {
+            // The deployment names a version this silo lacks: the server cannot serve, the request is fine.
+            throw InferenceException.Unavailable(
+                $"model '{model}' slot {decision.Slot} holds version '{decision.Version}', which is not loaded on this silo");
+        }
+    }
 }

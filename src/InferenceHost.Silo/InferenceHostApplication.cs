@@ -2,6 +2,7 @@ using InferenceHost.Api;
 using InferenceHost.Grains;
 using InferenceHost.Inference;
 using InferenceHost.Silo.Hosting;
+using InferenceHost.Silo.Storage;
 
 namespace InferenceHost.Silo;
 
@@ -11,7 +12,7 @@ namespace InferenceHost.Silo;
 /// </summary>
 public static class InferenceHostApplication
 {
-    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">Endpoint or cluster settings are invalid.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">Endpoint, cluster or admin settings are invalid.</exception>
     /// <exception cref="InvalidOperationException">Redis clustering is chosen and Redis cannot be reached.</exception>
     public static WebApplication Create(string[] args)
     {
@@ -20,15 +21,18 @@ public static class InferenceHostApplication
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var endpoints = StartupOptions.Read<EndpointOptions>(builder.Configuration, EndpointOptions.SectionName);
         var clustering = StartupOptions.Read<ClusteringOptions>(builder.Configuration, ClusteringOptions.SectionName);
+        var storage = StartupOptions.Read<StorageOptions>(builder.Configuration, StorageOptions.SectionName);
 
         builder.ListenForInferenceProtocols(endpoints);
-        builder.UseOrleans(silo => silo.UseInferenceHostClustering(clustering));
+        builder.UseOrleans(silo => silo.UseInferenceHostClustering(clustering).UseInferenceHostStorage(storage, clustering));
         builder.Services.AddOnnxInference(builder.Configuration);
         builder.Services.AddModelServing();
         builder.Services.AddInferenceApi(builder.Configuration);
+        builder.Services.AddAdminApi(builder.Configuration);
 
         var app = builder.Build();
         app.MapInferenceApi();
+        app.MapAdminApi();
         return app.LogListeningAddresses(endpoints);
     }
 }

@@ -14,6 +14,9 @@ public class InferenceHostFixture : IAsyncLifetime
 {
     private WebApplication? _app;
 
+    /// <summary>This host's own grain state folder, so hosts in parallel runs never share deployments.</summary>
+    public string StatePath { get; } = Path.Combine(Path.GetTempPath(), $"inferencehost-state-{Guid.NewGuid():N}");
+
     public HttpClient Http { get; private set; } = null!;
 
     public GrpcChannel GrpcChannel { get; private set; } = null!;
@@ -30,7 +33,7 @@ public class InferenceHostFixture : IAsyncLifetime
         var ports = FreePorts.Take(4);
         HttpAddress = new Uri($"http://127.0.0.1:{ports[0]}");
         GrpcAddress = new Uri($"http://127.0.0.1:{ports[1]}");
-        _app = InferenceHostApplication.Create([.. Arguments(ports), .. ExtraArguments()]);
+        _app = InferenceHostApplication.Create([.. Arguments(ports), $"--InferenceHost:Storage:Path={StatePath}", $"--InferenceHost:Admin:TokenFile={Path.Combine(StatePath, "admin-token")}", .. ExtraArguments()]);
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = HttpAddress };
         GrpcChannel = GrpcChannel.ForAddress(GrpcAddress);
@@ -48,6 +51,11 @@ public class InferenceHostFixture : IAsyncLifetime
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
+        }
+
+        if (Directory.Exists(StatePath))
+        {
+            Directory.Delete(StatePath, recursive: true);
         }
     }
 

@@ -1,6 +1,8 @@
 using Grpc.Core;
 using InferenceHost.Abstractions.Models;
 using InferenceHost.Api.Grpc.Protocol;
+using InferenceHost.Api.Routing;
+using Microsoft.Extensions.Options;
 
 namespace InferenceHost.Api.Grpc;
 
@@ -9,7 +11,8 @@ namespace InferenceHost.Api.Grpc;
 /// <see cref="GrpcInferenceServiceMethods"/>). Failures become status codes in
 /// <see cref="GrpcErrorInterceptor"/>; RPCs not here answer UNIMPLEMENTED.
 /// </summary>
-internal sealed class GrpcInferenceService(IModelDirectory directory, InferenceDispatcher dispatcher, ServerInfo server)
+internal sealed class GrpcInferenceService(
+    IModelDirectory directory, InferenceDispatcher dispatcher, ServerInfo server, IOptions<RoutingOptions> routing)
 {
 #pragma warning disable CA1822 // Bound as an instance method like every RPC of the service.
     public Task<ServerLiveResponse> ServerLive(ServerLiveRequest request, ServerCallContext context) =>
@@ -46,9 +49,14 @@ internal sealed class GrpcInferenceService(IModelDirectory directory, InferenceD
 
     public async Task<ModelInferResponse> ModelInfer(ModelInferRequest request, ServerCallContext context)
     {
+        // As over HTTP, an unknown model is NOT_FOUND whatever the request holds.
+        var table = await dispatcher.GetRouteTableAsync(request.ModelName, VersionOf(request.ModelVersion));
         var decoded = GrpcInferCodec.Decode(request, out var usedRaw);
-        var response = await dispatcher.InferAsync(request.ModelName, VersionOf(request.ModelVersion), decoded);
-        return GrpcInferCodec.Encode(response, usedRaw);
+        var route = dispatcher.Route(table, GrpcRouting.Hints(request, context, routing.Value.StickyParameter));
+        var response = await dispatcher.InferAsync(route, decoded);
+        var message = GrpcInferCodec.Encode(response, usedRaw);
+        GrpcRouting.Describe(message, context, route.Decision);
+        return message;
     }
 
     /// <summary>proto3 strings cannot be null: an empty version means "let the server choose".</summary>

@@ -11,6 +11,9 @@ internal sealed record HttpInferRequest(
     bool BinaryOutputByDefault,
     IReadOnlyDictionary<string, bool>? OutputBinary)
 {
+    /// <summary>The sticky routing key from the request's parameters; null when absent.</summary>
+    public string? RoutingKey { get; init; }
+
     public bool WantsBinary(string outputName) =>
         OutputBinary is not null && OutputBinary.TryGetValue(outputName, out var binary) ? binary : BinaryOutputByDefault;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using InferenceHost.Abstractions.Inference;
+using InferenceHost.Api.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -7,10 +8,11 @@ namespace InferenceHost.Api.Http;
 
 /// <summary>
 /// <c>POST /v2/models/{m}[/versions/{v}]/infer</c>: reads the body within the limit, decodes
-/// JSON or the binary tensor extension, runs the request and writes the response in the
-/// shape the request asked for.
+/// JSON or the binary tensor extension, routes it (URL version, <c>x-inference-slot</c>,
+/// <c>x-routing-key</c> or the routing parameter, else by weight), runs it and writes the
+/// response in the shape the request asked for, with headers saying what served it and why.
 /// </summary>
-internal sealed class InferHttpHandler(InferenceDispatcher dispatcher, IOptions<InferenceApiOptions> options)
+internal sealed class InferHttpHandler(InferenceDispatcher dispatcher, IOptions<InferenceApiOptions> options, IOptions<RoutingOptions> routing)
 {
     public const string HeaderLengthHeader = "Inference-Header-Content-Length";
 
@@ -21,12 +23,19 @@ internal sealed class InferHttpHandler(InferenceDispatcher dispatcher, IOptions<
         var (model, version) = V2Routes.Target(context);
 
         // An unknown model is a 404 whatever the body holds, as Triton answers it.
-        var target = dispatcher.Resolve(model, version);
+        var table = await dispatcher.GetRouteTableAsync(model, version);
         var body = await HttpRequestBodyReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, context.RequestAborted);
-        var request = JsonInferRequestReader.Read(body, HeaderLength(context.Request, body.Length));
-        var response = await dispatcher.InferAsync(target, request.Request);
-        await WriteAsync(context, response, request);
+        var request = JsonInferRequestReader.Read(body, HeaderLength(context.Request, body.Length), routing.Value.StickyParameter);
+        var route = dispatcher.Route(table, Hints(context.Request, version, request.RoutingKey));
+        var response = await dispatcher.InferAsync(route, request.Request);
+        await WriteAsync(context, response, request, route.Decision);
     }
+
+    /// <summary>The <c>x-routing-key</c> header wins over the body's routing parameter.</summary>
+    private static RouteHints Hints(HttpRequest request, string? version, string? parameterKey) => new(
+        version,
+        request.Headers.TryGetValue(RoutingHeaders.Slot, out var pinned) ? pinned.ToString() : null,
+        request.Headers.TryGetValue(RoutingHeaders.RoutingKey, out var key) ? key.ToString() : parameterKey);
 
     private static int? HeaderLength(HttpRequest request, int bodyLength)
     {
@@ -42,7 +51,7 @@ internal sealed class InferHttpHandler(InferenceDispatcher dispatcher, IOptions<
                 $"{HeaderLengthHeader} '{text}' must be a byte count no larger than the body ({bodyLength} bytes)");
     }
 
-    private static async Task WriteAsync(HttpContext context, InferenceResponse response, HttpInferRequest request)
+    private static async Task WriteAsync(HttpContext context, InferenceResponse response, HttpInferRequest request, RouteDecision decision)
     {
         var binary = new List<ReadOnlyMemory<byte>>();
         using var json = new PooledBufferWriter(4096);
@@ -50,6 +59,9 @@ internal sealed class InferHttpHandler(InferenceDispatcher dispatcher, IOptions<
 
         var http = context.Response;
         http.Headers[V2Routes.ModelVersionHeader] = response.ModelVersion;
+        http.Headers[RoutingHeaders.Slot] = decision.Slot;
+        http.Headers[RoutingHeaders.Reason] = decision.Reason;
+        http.Headers[RoutingHeaders.Revision] = decision.Revision.ToString(CultureInfo.InvariantCulture);
         long length = json.WrittenCount;
         if (binary.Count == 0)
         {

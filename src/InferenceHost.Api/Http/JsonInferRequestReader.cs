@@ -13,14 +13,17 @@ namespace InferenceHost.Api.Http;
 internal static class JsonInferRequestReader
 {
     /// <summary>Decodes <paramref name="body"/>; <paramref name="headerLength"/> is null when the header was not sent.</summary>
+    /// <param name="body">The whole request body.</param>
+    /// <param name="headerLength">The JSON header's length (<c>Inference-Header-Content-Length</c>); null when not sent.</param>
+    /// <param name="routingParameter">The request parameter holding the sticky routing key; null to read none.</param>
     /// <exception cref="InferenceException">The request is malformed (InvalidInput).</exception>
-    public static HttpInferRequest Read(ReadOnlyMemory<byte> body, int? headerLength)
+    public static HttpInferRequest Read(ReadOnlyMemory<byte> body, int? headerLength, string? routingParameter = null)
     {
         var json = headerLength is { } length ? body[..length] : body;
         JsonRequestHeader header;
         try
         {
-            header = JsonRequestHeaderReader.Read(json.Span);
+            header = JsonRequestHeaderReader.Read(json.Span, routingParameter);
         }
         catch (JsonException exception)
         {
@@ -32,7 +35,10 @@ internal static class JsonInferRequestReader
         return new HttpInferRequest(
             new InferenceRequest(header.Id, inputs, header.OutputNames),
             header.BinaryOutputByDefault,
-            header.OutputBinary);
+            header.OutputBinary)
+        {
+            RoutingKey = header.RoutingKey,
+        };
     }
 
     private static InferenceTensor[] DecodeInputs(

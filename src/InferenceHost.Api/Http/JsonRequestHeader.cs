@@ -11,4 +11,8 @@ internal sealed record JsonRequestHeader(
     IReadOnlyList<JsonInputDraft> Inputs,
     IReadOnlyList<string> OutputNames,
     bool BinaryOutputByDefault,
-    IReadOnlyDictionary<string, bool>? OutputBinary);
+    IReadOnlyDictionary<string, bool>? OutputBinary)
+{
+    /// <summary>The sticky routing key from the request's parameters; null when absent.</summary>
+    public string? RoutingKey { get; init; }
+}

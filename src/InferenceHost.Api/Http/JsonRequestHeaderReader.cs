@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using static InferenceHost.Api.Http.JsonErrors;
 
@@ -10,8 +11,10 @@ namespace InferenceHost.Api.Http;
 /// </summary>
 internal static class JsonRequestHeaderReader
 {
+    /// <param name="json">The JSON header.</param>
+    /// <param name="routingParameter">The request parameter holding the sticky routing key (<c>RoutingOptions.StickyParameter</c>); null to read none.</param>
     /// <exception cref="JsonException">The JSON is malformed.</exception>
-    public static JsonRequestHeader Read(ReadOnlySpan<byte> json)
+    public static JsonRequestHeader Read(ReadOnlySpan<byte> json, string? routingParameter = null)
     {
         var reader = new Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -23,6 +26,7 @@ internal static class JsonRequestHeaderReader
         List<JsonInputDraft>? inputs = null;
         var outputs = new RequestedOutputs();
         var binaryByDefault = false;
+        string? routingKey = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("id"u8))
@@ -31,7 +35,7 @@ internal static class JsonRequestHeaderReader
             }
             else if (reader.ValueTextEquals("parameters"u8))
             {
-                binaryByDefault = ReadRequestParameters(ref reader);
+                binaryByDefault = ReadRequestParameters(ref reader, routingParameter, out routingKey);
             }
             else if (reader.ValueTextEquals("inputs"u8))
             {
@@ -54,31 +58,22 @@ internal static class JsonRequestHeaderReader
             inputs ?? throw Invalid("the request has no 'inputs'"),
             outputs.Names,
             binaryByDefault,
-            outputs.Binary);
+            outputs.Binary)
+        {
+            RoutingKey = routingKey,
+        };
     }
 
     /// <summary>Reads a string or null; <paramref name="label"/> names the field in the 400 for anything else.</summary>
     internal static string? ReadOptionalString(ref Utf8JsonReader reader, string label)
     {
         reader.Read();
-        switch (reader.TokenType)
+        return reader.TokenType switch
         {
-            case JsonTokenType.Null:
-                return null;
-            case JsonTokenType.String:
-                try
-                {
-                    return reader.GetString();
-                }
-                catch (InvalidOperationException)
-                {
-                    // The reader checks UTF-8 only when a string is decoded.
-                    throw Invalid($"{label} is not valid UTF-8");
-                }
-
-            default:
-                throw Invalid($"{label} must be a string");
-        }
+            JsonTokenType.Null => null,
+            JsonTokenType.String => CurrentString(ref reader, label),
+            _ => throw Invalid($"{label} must be a string"),
+        };
     }
 
     /// <summary>True when the value is a JSON boolean (stored in <paramref name="value"/>); skips anything else.</summary>
@@ -107,9 +102,10 @@ internal static class JsonRequestHeaderReader
         };
     }
 
-    private static bool ReadRequestParameters(ref Utf8JsonReader reader)
+    private static bool ReadRequestParameters(ref Utf8JsonReader reader, string? routingParameter, out string? routingKey)
     {
         var binary = false;
+        routingKey = null;
         if (!EnterObject(ref reader, "'parameters' must be an object"))
         {
             return binary;
@@ -124,6 +120,10 @@ internal static class JsonRequestHeaderReader
                     throw Invalid("parameter 'binary_data_output' must be true or false");
                 }
             }
+            else if (routingParameter is not null && reader.ValueTextEquals(routingParameter))
+            {
+                routingKey = ReadRoutingKey(ref reader, routingParameter);
+            }
             else
             {
                 reader.Skip();
@@ -131,6 +131,32 @@ internal static class JsonRequestHeaderReader
         }
 
         return binary;
+    }
+
+    /// <summary>A routing key is a string, or an integer taken as its text (clients often key by a numeric user id).</summary>
+    private static string? ReadRoutingKey(ref Utf8JsonReader reader, string parameter)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.Null => null,
+            JsonTokenType.String => CurrentString(ref reader, $"parameter '{parameter}'"),
+            JsonTokenType.Number when reader.TryGetInt64(out var number) => number.ToString(CultureInfo.InvariantCulture),
+            _ => throw Invalid($"parameter '{parameter}' must be a string or an integer"),
+        };
+    }
+
+    private static string CurrentString(ref Utf8JsonReader reader, string label)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // The reader checks UTF-8 only when a string is decoded.
+            throw Invalid($"{label} is not valid UTF-8");
+        }
     }
 
     private static List<JsonInputDraft> ReadInputs(ref Utf8JsonReader reader)

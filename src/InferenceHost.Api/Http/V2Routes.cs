@@ -1,3 +1,4 @@
+using InferenceHost.Api.Routing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -9,7 +10,7 @@ namespace InferenceHost.Api.Http;
 internal static class V2Routes
 {
     /// <summary>Response header naming the version that served (or describes) the request.</summary>
-    public const string ModelVersionHeader = "x-model-version";
+    public const string ModelVersionHeader = RoutingHeaders.ModelVersion;
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+using InferenceHost.Benchmarks.Targets;
+using InferenceHost.Benchmarks.Workloads;
+
+namespace InferenceHost.Benchmarks.Reporting;
+
+/// <summary>Writes the results as Markdown: how and where they were measured, then one table per model.</summary>
+internal static class MarkdownReport
+{
+    private static readonly string[] ModeOrder = [TargetModes.Raw, TargetModes.HttpJson, TargetModes.HttpBinary, TargetModes.GrpcRaw];
+
+    public static string Render(IReadOnlyList<ResultRow> rows, BenchmarkRunContext context)
+    {
+        var text = new StringBuilder();
+        Line(text, "# InferenceHost benchmark results");
+        Line(text);
+        Line(text, "Written by `benchmarks/InferenceHost.Benchmarks` (see benchmarks/README.md); each run overwrites it.");
+        Line(text);
+        WriteSetup(text, context);
+        foreach (var workload in context.Workloads)
+        {
+            WriteTable(text, workload, rows.Where(row => row.Model == workload.Model));
+        }
+
+        WriteReading(text, context.Options);
+        return text.ToString();
+    }
+
+    private static void WriteSetup(StringBuilder text, BenchmarkRunContext context)
+    {
+        var machine = context.Machine;
+        var options = context.Options;
+        Line(text, $"- Date: {context.StartedAt:yyyy-MM-dd HH:mm} UTC");
+        Line(text, $"- Machine: `nproc` {machine.Cpus}, {machine.CpuModel}; {machine.Os}");
+        Line(text, $"- Software: {machine.Runtime}, ONNX Runtime {machine.OnnxRuntime} (CPU execution provider, 1 intra-op thread in both host and raw), {context.Configuration} build");
+        Line(text, $"- Load average (1, 5, 15 min): {context.LoadAtStart} before the run; while it ran: {context.Contention}");
+        Line(text, $"- CPUs: host process {options.ServerCpus ?? "unpinned"}; benchmark process (load generator and raw ONNX Runtime) {machine.BenchmarkCpus}");
+        Line(text, $"- Command: `{context.Command}`");
+        Line(text, $"- Method: {options.Rounds} rounds, {Number(options.WindowSeconds)} s windows, {Number(options.WarmupSeconds)} s warm-up; each round measures every cell raw, host modes, raw; closed loop, one request of batch 1 in flight per worker");
+        Line(text);
+    }
+
+    private static void WriteTable(StringBuilder text, ModelWorkload workload, IEnumerable<ResultRow> rows)
+    {
+        Line(text, $"## {workload.Model} (input `{workload.InputName}` FP32 [{string.Join(',', workload.InputShape)}], {workload.InputBytes:N0} bytes)");
+        Line(text);
+        Line(text, "| mode | concurrency | req/s | p50 ms | p95 ms | p99 ms | ÷ raw, median | ÷ raw, min–max |");
+        Line(text, "|---|--:|--:|--:|--:|--:|--:|--:|");
+        foreach (var row in rows.OrderBy(row => row.Concurrency).ThenBy(row => Array.IndexOf(ModeOrder, row.Mode)))
+        {
+            var control = row.Mode == TargetModes.Raw ? "A/A " : string.Empty;
+            Line(text,
+                $"| {row.Mode} | {row.Concurrency} | {row.Throughput:F0} | {Latency(row.P50Ms)} | {Latency(row.P95Ms)} | {Latency(row.P99Ms)} " +
+                $"| {control}{row.RatioToRaw.Median:F3} | {row.RatioToRaw.Min:F3}–{row.RatioToRaw.Max:F3} |");
+        }
+
+        Line(text);
+    }
+
+    private static void WriteReading(StringBuilder text, BenchmarkOptions options)
+    {
+        Line(text, "Reading it: req/s and latencies are medians over the rounds. \"÷ raw\" is host throughput divided by");
+        Line(text, "the mean of the two raw windows that bracket it in the same round, one ratio per round; the raw rows");
+        Line(text, "show the A/A control instead (second raw window ÷ first), the noise floor. A host ratio whose");
+        Line(text, $"min–max overlaps the A/A spread cannot be told apart from raw in {options.Rounds} rounds.");
+    }
+
+    private static string Latency(double milliseconds) => milliseconds < 10 ? milliseconds.ToString("F3", CultureInfo.InvariantCulture) : milliseconds.ToString("F1", CultureInfo.InvariantCulture);
+
+    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static void Line(StringBuilder text, string line = "") => text.Append(line).Append('\n');
+}

@@ -1,0 +1,15 @@
+namespace InferenceHost.Benchmarks.Reporting;
+
+/// <summary>
+/// One line of the results: medians over rounds of throughput and latency percentiles, and the
+/// per-round throughput ratio to raw (for the raw row itself: the A/A ratio, second ÷ first raw window).
+/// </summary>
+internal sealed record ResultRow(
+    string Model,
+    string Mode,
+    int Concurrency,
+    double Throughput,
+    double P50Ms,
+    double P95Ms,
+    double P99Ms,
+    Ratio RatioToRaw);

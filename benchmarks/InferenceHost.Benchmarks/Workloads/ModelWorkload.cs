@@ -1,0 +1,20 @@
+namespace InferenceHost.Benchmarks.Workloads;
+
+/// <summary>
+/// One benchmarked model: the single FP32 input every request sends, the outputs, and the
+/// concurrencies to measure. <see cref="CheckedOutput"/> is the FP32 output every mode's answer
+/// is compared with the raw answer on, before anything is timed.
+/// </summary>
+internal sealed record ModelWorkload(
+    string Model,
+    string InputName,
+    long[] InputShape,
+    float[] Input,
+    IReadOnlyList<OutputSpec> Outputs,
+    string CheckedOutput,
+    IReadOnlyList<int> Concurrencies)
+{
+    public const string Version = "1";
+
+    public int InputBytes => Input.Length * sizeof(float);
+}

@@ -1,0 +1,48 @@
+using InferenceHost.Abstractions.Routing;
+
+namespace InferenceHost.Abstractions.Management;
+
+/// <summary>
+/// The operator's API (key <see cref="DefaultKey"/>): the one facade the REST API, the gRPC
+/// management service and the CLI call. Model state is answered from the silo the call lands on
+/// (a stateless worker, so that is the caller's silo); deployment changes go to the model's router grain,
+/// which validates and audits them.
+/// </summary>
+[Alias("InferenceHost.IModelManagementGrain")]
+public interface IModelManagementGrain : IGrainWithStringKey
+{
+    public const string DefaultKey = "default";
+
+    /// <summary>Largest number of audit entries one <see cref="Audit"/> call returns.</summary>
+    public const int MaxAuditLimit = 1000;
+
+    /// <summary>Every model in the repository with its versions' status on this silo and its deployment revision, by name.</summary>
+    [Alias("ListModels")]
+    Task<IReadOnlyList<ModelSummary>> ListModels();
+
+    /// <summary>The model's current deployment.</summary>
+    /// <exception cref="DeploymentException">The model id is not valid (Invalid) or the model is unknown (NotFound).</exception>
+    [Alias("GetDeployment")]
+    Task<RouteTable> GetDeployment(string model);
+
+    /// <summary>Replaces the model's deployment; see <see cref="IModelRouterGrain.Deploy"/>.</summary>
+    /// <exception cref="DeploymentException">Invalid id or deployment, unknown model, or a revision conflict; nothing changed.</exception>
+    [Alias("Deploy")]
+    Task<RouteTable> Deploy(string model, Deployment desired, long? expectedRevision, string actor);
+
+    /// <summary>Makes the standby colour active; see <see cref="IModelRouterGrain.Switch"/>.</summary>
+    /// <exception cref="DeploymentException">Invalid id, unknown model, or nothing to switch to; nothing changed.</exception>
+    [Alias("Switch")]
+    Task<RouteTable> Switch(string model, string actor);
+
+    /// <summary>Returns to the previous deployment; see <see cref="IModelRouterGrain.Rollback"/>.</summary>
+    /// <exception cref="DeploymentException">Invalid id, unknown model, or no earlier deployment; nothing changed.</exception>
+    [Alias("Rollback")]
+    Task<RouteTable> Rollback(string model, string actor);
+
+    /// <summary>The newest <paramref name="limit"/> audit entries (1 to <see cref="MaxAuditLimit"/>), oldest first; only <paramref name="model"/>'s when given.</summary>
+    /// <remarks>A model no longer in the repository still has its history, so <paramref name="model"/> need only be a valid id.</remarks>
+    /// <exception cref="DeploymentException">The limit is out of range or the model id is not valid (Invalid).</exception>
+    [Alias("Audit")]
+    Task<IReadOnlyList<AuditEntry>> Audit(int limit, string? model);
+}

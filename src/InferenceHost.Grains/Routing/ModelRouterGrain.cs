@@ -1,0 +1,150 @@
+using InferenceHost.Abstractions.Management;
+using InferenceHost.Abstractions.Models;
+using InferenceHost.Abstractions.Routing;
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
+
+namespace InferenceHost.Grains.Routing;
+
+/// <summary>
+/// The authority for one model's deployment. Every accepted change is persisted first, then
+/// audited and pushed to the silos that cache the table; a refused change touches nothing.
+/// </summary>
+public sealed partial class ModelRouterGrain : Grain, IModelRouterGrain
+{
+    private readonly IPersistentState<RouterState> _state;
+    private readonly IModelDirectory _directory;
+    private readonly TimeProvider _time;
+    private readonly ObserverManager<IRouteTableObserver> _observers;
+
+    public ModelRouterGrain(
+        [PersistentState("router", GrainStorage.Name)] IPersistentState<RouterState> state,
+        IModelDirectory directory,
+        TimeProvider time,
+        ILogger<ModelRouterGrain> logger)
+    {
+        _state = state;
+        _directory = directory;
+        _time = time;
+        _observers = new ObserverManager<IRouteTableObserver>(TimeSpan.FromMinutes(1), logger);
+    }
+
+    private string Model => this.GetPrimaryKeyString();
+
+    private RouteTable Current => _state.State.Current ?? RouteTable.Initial(Model);
+
+    public Task<RouteTable> GetRouteTable() => Task.FromResult(Current);
+
+    public Task Subscribe(IRouteTableObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task<RouteTable> Deploy(Deployment desired, long? expectedRevision, string actor)
+    {
+        if (expectedRevision is { } expected && expected != Current.Revision)
+        {
+            throw new DeploymentException(
+                DeploymentErrorKind.Conflict,
+                $"model '{Model}' is at revision {Current.Revision}, not {expected}; read it again and retry");
+        }
+
+        Validate(desired);
+        return Commit(desired, "deploy", actor, keepHistory: true);
+    }
+
+    public Task<RouteTable> Switch(string actor)
+    {
+        var deployment = Current.Deployment
+            ?? throw new DeploymentException(DeploymentErrorKind.Conflict, $"model '{Model}' has no deployment to switch");
+        var standby = deployment[deployment.Standby]
+            ?? throw new DeploymentException(
+                DeploymentErrorKind.Conflict,
+                $"model '{Model}' has no version on the standby colour {SlotNames.Of(deployment.Standby)} to switch to");
+        var active = deployment[deployment.Active]!;
+
+        // The whole colour share moves at once; the canary keeps its weight.
+        var colours = active.Weight + standby.Weight;
+        var switched = deployment.Active == ServingSlot.Blue
+            ? deployment with { Blue = active with { Weight = 0 }, Green = standby with { Weight = colours }, Active = ServingSlot.Green }
+            : deployment with { Green = active with { Weight = 0 }, Blue = standby with { Weight = colours }, Active = ServingSlot.Blue };
+        Validate(switched);
+        return Commit(switched, "switch", actor, keepHistory: true);
+    }
+
+    public Task<RouteTable> Rollback(string actor)
+    {
+        var history = _state.State.Previous;
+        if (history.Count == 0)
+        {
+            throw new DeploymentException(DeploymentErrorKind.Conflict, $"model '{Model}' has no earlier deployment to roll back to");
+        }
+
+        var previous = history[^1];
+        history.RemoveAt(history.Count - 1);
+        return Commit(previous, "rollback", actor, keepHistory: false);
+    }
+
+    /// <summary>Every version the deployment names must be loaded and ready here, and the rules must hold.</summary>
+    private void Validate(Deployment deployment)
+    {
+        var problems = DeploymentRules.Check(deployment).ToList();
+        if (problems.Count == 0 && _directory.ReadyVersions(Model) is { Count: 0 })
+        {
+            throw new DeploymentException(DeploymentErrorKind.NotFound, $"unknown model '{Model}' (or none of its versions is ready)");
+        }
+
+        foreach (var (slot, version) in NamedVersions(deployment))
+        {
+            if (problems.Count == 0 && !_directory.IsReady(Model, version))
+            {
+                problems.Add($"{slot} version '{version}' of model '{Model}' is not loaded and ready");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new DeploymentException(DeploymentErrorKind.Invalid, $"invalid deployment: {string.Join("; ", problems)}");
+        }
+    }
+
+    private async Task<RouteTable> Commit(Deployment? deployment, string action, string actor, bool keepHistory)
+    {
+        var before = Current;
+        var after = new RouteTable(Model, before.Revision + 1, deployment, _time.GetUtcNow(), actor);
+        if (keepHistory)
+        {
+            var history = _state.State.Previous;
+            history.Add(before.Deployment);
+            if (history.Count > RouterState.HistoryLimit)
+            {
+                history.RemoveAt(0);
+            }
+        }
+
+        _state.State.Current = after;
+        await _state.WriteStateAsync();
+
+        await _observers.Notify(o => o.OnRouteTableChanged(after));
+        await GrainFactory.GetGrain<IAuditLogGrain>(IAuditLogGrain.DefaultKey).Append(
+            new AuditEntry(0, after.ChangedAt, actor, action, Model, DeploymentText.Describe(before), DeploymentText.Describe(after)));
+        return after;
+    }
+
+    private static IEnumerable<(string Slot, string Version)> NamedVersions(Deployment deployment)
+    {
+        foreach (var slot in Enum.GetValues<ServingSlot>())
+        {
+            if (deployment[slot] is { } assignment)
+            {
+                yield return (SlotNames.Of(slot), assignment.Version);
+            }
+        }
+
+        if (deployment.Shadow is { } shadow)
+        {
+            yield return (SlotNames.Shadow, shadow.Version);
+        }
+    }
+}

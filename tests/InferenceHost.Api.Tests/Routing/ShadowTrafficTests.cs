@@ -1,0 +1,63 @@
+using InferenceHost.Abstractions.Routing;
+using InferenceHost.Api.Grpc.Protocol;
+using InferenceHost.Api.Routing;
+using InferenceHost.Api.Tests.Hosting;
+using InferenceHost.Tests.Common;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InferenceHost.Api.Tests.Routing;
+
+[Collection(RoutingHostCollection.Name)]
+public sealed class ShadowTrafficTests(InferenceHostFixture fixture)
+{
+    private readonly RoutingHost _host = new(fixture);
+
+    [Fact]
+    public async Task Infer_ShadowAtOneHundredPercent_PairsEveryRequestAndAnswersOnlyThePrimary()
+    {
+        await _host.DeployAsync(Deployment.Single("1") with { Shadow = new ShadowAssignment("3", 100) });
+        var pairs = fixture.Services.GetRequiredService<ShadowPairLog>();
+        var ids = Enumerable.Range(0, 10).Select(i => $"shadow-{Guid.NewGuid():N}-{i}").ToArray();
+
+        foreach (var id in ids)
+        {
+            var response = await _host.InferAsync(id);
+            var json = await HttpAssert.OkJsonAsync(response);
+
+            Assert.Equal(("1", SlotNames.Blue, RouteReasons.Weighted), RoutingHost.Route(response));
+            Assert.Equal("1", json.GetProperty("model_version").GetString());
+            Assert.Equal(["probabilities", "label"], json.GetProperty("outputs").EnumerateArray().Select(o => o.GetProperty("name").GetString()));
+            IrisAssert.Probabilities(1, IrisAssert.OneFlower, [.. json.GetProperty("outputs")[0].GetProperty("data").EnumerateArray().Select(e => e.GetSingle())]);
+        }
+
+        await Eventually.TrueAsync(
+            () => Task.FromResult(ids.All(id => pairs.Latest(RoutingHost.Model, 1000).Any(p => p.RequestId == id))),
+            TimeSpan.FromSeconds(10),
+            "a shadow pair for every request");
+        var mine = pairs.Latest(RoutingHost.Model, 1000).Where(p => ids.Contains(p.RequestId)).ToList();
+        Assert.Equal(ids.Length, mine.Count);
+        Assert.All(mine, pair =>
+        {
+            Assert.Equal(("1", "3", null), (pair.PrimaryVersion, pair.ShadowVersion, pair.ShadowError));
+            Assert.Equal(["probabilities", "label"], pair.ShadowOutputs!.Select(o => o.Name));
+            Assert.Equal(["probabilities", "label"], pair.PrimaryOutputs.Select(o => o.Name));
+        });
+    }
+
+    [Fact]
+    public async Task ModelInfer_ShadowAtOneHundredPercent_PairsTheGrpcRequestToo()
+    {
+        await _host.DeployAsync(Deployment.Single("2") with { Shadow = new ShadowAssignment("1", 100) });
+        var pairs = fixture.Services.GetRequiredService<ShadowPairLog>();
+        var request = GrpcRoutingTests.Request();
+        request.Id = $"shadow-grpc-{Guid.NewGuid():N}";
+
+        var response = await new GRPCInferenceService.GRPCInferenceServiceClient(fixture.GrpcChannel).ModelInferAsync(request);
+
+        Assert.Equal(("2", 2), (response.ModelVersion, response.RawOutputContents.Count));
+        await Eventually.TrueAsync(
+            () => Task.FromResult(pairs.Latest(RoutingHost.Model, 1000).Any(p => p.RequestId == request.Id)), TimeSpan.FromSeconds(10), "the pair");
+        var pair = pairs.Latest(RoutingHost.Model, 1000).Single(p => p.RequestId == request.Id);
+        Assert.Equal(("2", "1", null), (pair.PrimaryVersion, pair.ShadowVersion, pair.ShadowError));
+    }
+}
