@@ -1,15 +1,18 @@
 using InferenceHost.Api.Admin;
+using InferenceHost.Api.Management;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InferenceHost.Api;
 
-/// <summary>Maps the management REST API.</summary>
+/// <summary>Maps the management API, REST and gRPC.</summary>
 public static class AdminApiEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps <c>/admin/v1</c> (its OpenAPI document at <c>/admin/v1/openapi.json</c>), every endpoint behind
-    /// the admin bearer token. Needs <see cref="AdminApiServiceCollectionExtensions.AddAdminApi"/>.
+    /// Maps <c>/admin/v1</c> (its OpenAPI document at <c>/admin/v1/openapi.json</c>) and the gRPC
+    /// <c>inferencehost.management.v1.ModelManagement</c> service, every endpoint and RPC behind the
+    /// admin bearer token. Needs <see cref="AdminApiServiceCollectionExtensions.AddAdminApi"/>.
     /// </summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The admin settings are invalid.</exception>
     /// <exception cref="IOException">The token file cannot be read or written.</exception>
@@ -19,6 +22,7 @@ public static class AdminApiEndpointRouteBuilderExtensions
         // path in the log, by the time the host starts, where the operator and the CLI look for it.
         endpoints.ServiceProvider.GetRequiredService<AdminAuthenticator>();
         AdminRoutes.Map(endpoints);
+        endpoints.MapGrpcService<ModelManagementService>();
         return endpoints;
     }
 }

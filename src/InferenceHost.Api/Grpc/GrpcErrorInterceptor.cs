@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace InferenceHost.Api.Grpc;
 
 /// <summary>
-/// Maps failures of <see cref="GrpcInferenceService"/> to status codes with the same messages
-/// the HTTP endpoints give; anything unexpected becomes a logged INTERNAL.
+/// Maps failures of the host's gRPC services to status codes with the same messages the HTTP
+/// endpoints give; anything unexpected becomes a logged INTERNAL.
 /// </summary>
 internal sealed partial class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger) : Interceptor
 {

@@ -1,0 +1,50 @@
+using Google.Protobuf;
+using Grpc.AspNetCore.Server.Model;
+using Grpc.Core;
+
+namespace InferenceHost.Api.Grpc;
+
+/// <summary>
+/// Binds a service class's unary RPCs under a protobuf service name, with marshallers that answer
+/// a request that is not valid protobuf with INVALID_ARGUMENT; the generated binding would let it
+/// surface as UNKNOWN, as if the server had failed. Every gRPC service the host serves lists its
+/// RPCs through one, in its <see cref="IServiceMethodProvider{TService}"/>.
+/// </summary>
+internal sealed class GrpcUnaryMethodBinder<TService>(ServiceMethodProviderContext<TService> context, string serviceName)
+    where TService : class
+{
+    public void Add<TRequest, TResponse>(string name, MessageParser<TRequest> parser, UnaryServerMethod<TService, TRequest, TResponse> invoker)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>
+    {
+        var method = new Method<TRequest, TResponse>(
+            MethodType.Unary,
+            serviceName,
+            name,
+            new Marshaller<TRequest>(Serialize, request => Parse(parser, request)),
+            new Marshaller<TResponse>(Serialize, _ => throw new NotSupportedException("the server never reads responses")));
+        context.AddUnaryMethod(method, [], invoker);
+    }
+
+    /// <summary>Writes straight into gRPC's buffer, as the generated marshallers do.</summary>
+    private static void Serialize<TMessage>(TMessage message, SerializationContext context)
+        where TMessage : IMessage<TMessage>
+    {
+        context.SetPayloadLength(message.CalculateSize());
+        message.WriteTo(context.GetBufferWriter());
+        context.Complete();
+    }
+
+    private static TRequest Parse<TRequest>(MessageParser<TRequest> parser, DeserializationContext request)
+        where TRequest : IMessage<TRequest>
+    {
+        try
+        {
+            return parser.ParseFrom(request.PayloadAsReadOnlySequence());
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"malformed {typeof(TRequest).Name} protobuf: {e.Message}"));
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Grpc.AspNetCore.Server.Model;
+using InferenceHost.Api.Grpc;
+using InferenceHost.Api.Management.Protocol;
+
+namespace InferenceHost.Api.Management;
+
+/// <summary>
+/// Binds <see cref="ModelManagementService"/> under the service name of <c>management.proto</c>, a
+/// malformed request answering INVALID_ARGUMENT (<see cref="GrpcUnaryMethodBinder{TService}"/>).
+/// </summary>
+internal sealed class ModelManagementServiceMethods : IServiceMethodProvider<ModelManagementService>
+{
+    public void OnServiceMethodDiscovery(ServiceMethodProviderContext<ModelManagementService> context)
+    {
+        var methods = new GrpcUnaryMethodBinder<ModelManagementService>(context, ModelManagement.Descriptor.FullName);
+        methods.Add(nameof(ModelManagementService.ListModels), ListModelsRequest.Parser, (s, r, c) => s.ListModels(r, c));
+        methods.Add(nameof(ModelManagementService.GetDeployment), GetDeploymentRequest.Parser, (s, r, c) => s.GetDeployment(r, c));
+        methods.Add(nameof(ModelManagementService.SetDeployment), SetDeploymentRequest.Parser, (s, r, c) => s.SetDeployment(r, c));
+        methods.Add(nameof(ModelManagementService.Switch), SwitchRequest.Parser, (s, r, c) => s.Switch(r, c));
+        methods.Add(nameof(ModelManagementService.Rollback), RollbackRequest.Parser, (s, r, c) => s.Rollback(r, c));
+        methods.Add(nameof(ModelManagementService.ListAudit), ListAuditRequest.Parser, (s, r, c) => s.ListAudit(r, c));
+    }
+}
