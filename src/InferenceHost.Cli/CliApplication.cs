@@ -1,0 +1,75 @@
+using InferenceHost.Cli.Admin;
+using InferenceHost.Cli.CommandLine;
+using InferenceHost.Cli.Commands;
+
+namespace InferenceHost.Cli;
+
+/// <summary>
+/// Runs one command line: finds the command, checks its arguments before anything is sent, connects,
+/// runs it, and turns every failure into a message on the error writer and an exit code.
+/// </summary>
+internal sealed class CliApplication(IReadOnlyList<ICliCommand> commands, Func<string, string?> environment)
+{
+    private readonly HelpWriter _help = new(commands);
+
+    public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        ParsedArguments arguments;
+        try
+        {
+            arguments = ArgumentParser.Parse(args, GlobalOptions.FlagNames, GlobalOptions.Help.Name);
+        }
+        catch (UsageException usage)
+        {
+            return Usage(error, usage.Message, _help.WriteGeneral);
+        }
+
+        var wantsHelp = arguments.Has(GlobalOptions.Help);
+        if (arguments.Positionals is not [var name, ..])
+        {
+            return wantsHelp ? Help(output, _help.WriteGeneral) : Usage(error, "name a command", _help.WriteGeneral);
+        }
+
+        if (commands.FirstOrDefault(command => command.Name == name) is not { } command)
+        {
+            return Usage(error, $"unknown command '{name}'", _help.WriteGeneral);
+        }
+
+        if (wantsHelp)
+        {
+            return Help(output, writer => HelpWriter.WriteCommand(writer, command));
+        }
+
+        try
+        {
+            arguments.Allow([.. GlobalOptions.All, .. command.Options], $"'{command.Name}'");
+            var run = command.Bind(arguments.AfterCommand());
+            using var admin = new AdminApiClient(ConnectionSettings.Resolve(arguments, environment));
+            await run(new CommandContext(admin, output, arguments.Has(GlobalOptions.Json)));
+            return ExitCodes.Success;
+        }
+        catch (UsageException usage)
+        {
+            return Usage(error, usage.Message, writer => HelpWriter.WriteCommand(writer, command));
+        }
+        catch (CommandFailedException failure)
+        {
+            error.WriteLine($"error: {failure.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static int Help(TextWriter output, Action<TextWriter> write)
+    {
+        write(output);
+        return ExitCodes.Success;
+    }
+
+    private static int Usage(TextWriter error, string message, Action<TextWriter> writeHelp)
+    {
+        error.WriteLine($"error: {message}");
+        error.WriteLine();
+        writeHelp(error);
+        return ExitCodes.Usage;
+    }
+}
