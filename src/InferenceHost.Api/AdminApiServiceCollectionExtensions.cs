@@ -16,7 +16,8 @@ public static class AdminApiServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="AdminOptions"/> (section <c>InferenceHost:Admin</c>, validated at start), the
     /// bearer-token check, the <c>/admin/v1</c> handlers and the gRPC <c>ModelManagement</c> service.
-    /// The silo registers <c>IGrainFactory</c>, through which they reach the management grain.
+    /// The silo registers <c>IGrainFactory</c>, through which they reach the management grain, and the
+    /// <c>IVersionUploadStaging</c> that uploads stream into.
     /// </summary>
     public static IServiceCollection AddAdminApi(this IServiceCollection services, IConfiguration configuration)
     {

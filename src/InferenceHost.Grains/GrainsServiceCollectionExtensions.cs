@@ -1,7 +1,10 @@
 using InferenceHost.Abstractions.Models;
+using InferenceHost.Abstractions.Repository;
 using InferenceHost.Abstractions.Routing;
+using InferenceHost.Grains.Repository;
 using InferenceHost.Grains.Routing;
 using InferenceHost.Grains.Serving;
+using InferenceHost.Inference.Catalog;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -11,7 +14,10 @@ namespace InferenceHost.Grains;
 /// <summary>Registers what the grains of this assembly need from the silo's container.</summary>
 public static class GrainsServiceCollectionExtensions
 {
-    /// <summary>The silo-local model directory that endpoints resolve versions with, and the clock routers stamp changes with.</summary>
+    /// <summary>
+    /// The silo-local model directory that endpoints resolve versions with, the clock routers stamp changes with,
+    /// the route table cache, and this silo's part in the cluster's model repository (reports, announced changes, uploads).
+    /// </summary>
     public static IServiceCollection AddModelServing(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -23,6 +29,14 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<SiloRouteTables>();
         services.AddSingleton<IRouteTableSource>(static sp => sp.GetRequiredService<SiloRouteTables>());
         services.AddHostedService<SiloRouteTablesPoller>();
+
+        // The cluster's repository: this silo reports its versions (before it calls itself ready), applies announced
+        // uploads and deletions, and runs the ones it receives.
+        services.AddSingleton<SiloRepositoryAgent>();
+        services.AddSingleton<ICatalogReadinessGate>(static sp => sp.GetRequiredService<SiloRepositoryAgent>());
+        services.AddHostedService<SiloRepositoryPoller>();
+        services.AddSingleton<RepositoryVersionChanges>();
+        services.AddSingleton<IVersionUploadStaging>(static sp => sp.GetRequiredService<RepositoryVersionChanges>());
         return services;
     }
 }

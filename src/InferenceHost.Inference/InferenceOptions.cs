@@ -18,6 +18,14 @@ public sealed class InferenceOptions
     [Range(0, 1024)]
     public int IntraOpThreads { get; set; } = 1;
 
+    /// <summary>
+    /// How often the repository folder is scanned again for versions that appeared or went (uploads pushed to every
+    /// silo arrive at once; the rescan heals a push that was lost). Default 10 s; 1 s to 30 s, so a silo also
+    /// renews its subscription to repository changes well before it lapses (1 minute).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:00:30")]
+    public TimeSpan RescanInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>CUDA device used by models that run on the GPU. Default 0.</summary>
     [Range(0, 64)]
     public int CudaDeviceId { get; set; }

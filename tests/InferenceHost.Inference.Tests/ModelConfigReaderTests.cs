@@ -29,6 +29,10 @@ public sealed class ModelConfigReaderTests : IDisposable
         Assert.Equal(["probabilities", "label"], config.Outputs!.Select(o => o.Name));
         Assert.Equal(["one-flower", "full-batch"], config.Warmup!.Select(w => w.Name));
         Assert.Equal([1, 64], config.Warmup!.Select(w => w.BatchSize));
+        Assert.Equal(["setosa", "virginica"], config.SmokeTests!.Select(t => t.Name));
+        Assert.Equal([1, 4], config.SmokeTests!.Select(t => t.BatchSize));
+        Assert.All(config.SmokeTests!, t => Assert.Equal(SmokeTest.DefaultTolerance, t.Tolerance));
+        Assert.Equal(["[0]", "[2]"], config.SmokeTests!.Select(t => t.Expected["label"].GetRawText()));
     }
 
     [Theory]
@@ -89,7 +93,8 @@ public sealed class ModelConfigReaderTests : IDisposable
               "intra_op_threads": -1,
               "version_policy": { "latest": 0 },
               "inputs": [ { "name": "a", "datatype": "FP32", "shape": [-2] }, { "name": "a", "datatype": "STRING", "shape": [1] } ],
-              "warmup": [ { "name": "empty", "batch_size": 0, "inputs": {} } ]
+              "warmup": [ { "name": "empty", "batch_size": 0, "inputs": {} } ],
+              "smoke_tests": [ { "name": "loose", "batch_size": 0, "inputs": {}, "expected": {}, "tolerance": -0.5 } ]
             }
             """);
 
@@ -103,6 +108,9 @@ public sealed class ModelConfigReaderTests : IDisposable
             "inputs: names must be present and unique ('a')",
             "inputs: 'a' has unknown datatype 'STRING'",
             "warmup 'empty': batch_size must be 1 or more",
+            "smoke test 'loose': batch_size must be 1 or more",
+            "smoke test 'loose': tolerance must be a number of 0 or more, not -0.5",
+            "smoke test 'loose': expected must name at least one output",
         ];
         Assert.All(expected, problem => Assert.Contains(problem, error.Message, StringComparison.Ordinal));
     }

@@ -1,4 +1,7 @@
 using InferenceHost.Inference.Catalog;
+using InferenceHost.Tests.Common;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace InferenceHost.Inference.Tests;
 
@@ -52,5 +55,68 @@ public sealed class ModelRepositoryLoaderTests : IDisposable
         Assert.Empty(catalog.Snapshot.All);
     }
 
+    [Fact]
+    public async Task ExecuteAsync_ReadinessGate_RunsOnTheLoadedCatalogBeforeItSettles()
+    {
+        _repository.CopyModel(TestModels.Iris, 1);
+        using var catalog = new ModelCatalog();
+        var gate = new RecordingGate(catalog);
+        using var running = await StartAsync(catalog, gate, TimeSpan.FromSeconds(10));
+
+        await Eventually.TrueAsync(() => Task.FromResult(catalog.IsSettled), TimeSpan.FromSeconds(60), "the catalog to settle");
+
+        Assert.Equal((VersionState.Ready, false), gate.Seen);
+        await running.Service.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_VersionCopiedInAfterStart_IsLoadedByTheNextRescan()
+    {
+        _repository.CopyModel(TestModels.Iris, 1);
+        _repository.WriteConfig(TestModels.Iris, """{ "version_policy": { "all": true } }""");
+        using var catalog = new ModelCatalog();
+        using var running = await StartAsync(catalog, new RecordingGate(catalog), TimeSpan.FromSeconds(1));
+        await Eventually.TrueAsync(() => Task.FromResult(catalog.IsSettled), TimeSpan.FromSeconds(60), "the catalog to settle");
+
+        _repository.CopyModel(TestModels.Iris, 2);
+        Directory.Delete(Path.Combine(_repository.Root, TestModels.Iris, "1"), recursive: true);
+
+        await Eventually.TrueAsync(
+            () => Task.FromResult(catalog.Snapshot.VersionsOf(TestModels.Iris).Select(v => (v.Version, v.State)).SequenceEqual([("2", VersionState.Ready)])),
+            TimeSpan.FromSeconds(30),
+            "the rescan to load version 2 and unload version 1");
+        await running.Service.StopAsync(CancellationToken.None);
+    }
+
     public void Dispose() => _repository.Dispose();
+
+    private async Task<RunningLoader> StartAsync(ModelCatalog catalog, ICatalogReadinessGate gate, TimeSpan rescanInterval)
+    {
+        var options = Options.Create(new InferenceOptions { RepositoryPath = _repository.Root, RescanInterval = rescanInterval });
+        var synchronizer = RepositoryLoading.NewSynchronizer(catalog, options);
+        var service = new ModelRepositoryLoader(catalog, synchronizer, [gate], options, TimeProvider.System, NullLogger<ModelRepositoryLoader>.Instance);
+        await service.StartAsync(CancellationToken.None);
+        return new RunningLoader(service, synchronizer);
+    }
+
+    private sealed record RunningLoader(ModelRepositoryLoader Service, RepositorySynchronizer Synchronizer) : IDisposable
+    {
+        public void Dispose()
+        {
+            Service.Dispose();
+            Synchronizer.Dispose();
+        }
+    }
+
+    /// <summary>Records what the catalog looked like when the gate ran.</summary>
+    private sealed class RecordingGate(ModelCatalog catalog) : ICatalogReadinessGate
+    {
+        public (VersionState State, bool Settled)? Seen { get; private set; }
+
+        public Task PassAsync(CatalogSnapshot loaded, CancellationToken cancellationToken)
+        {
+            Seen = (loaded.All.Single().State, catalog.IsSettled);
+            return Task.CompletedTask;
+        }
+    }
 }

@@ -82,17 +82,59 @@ public sealed class ModelRepositoryScannerTests : IDisposable
     public void Scan_BadModelNames_SkippedAndReported()
     {
         CopyIrisAs(1);
-        var hidden = _repository.CreateFolder(".hidden", "1");
         var spaced = _repository.CreateFolder("two words", "1");
         var skipped = new List<(string Path, string Why)>();
 
         var source = Assert.Single(ModelRepositoryScanner.Scan(_repository.Root, (path, why) => skipped.Add((path, why))));
 
         Assert.Equal(TestModels.Iris, source.Model);
+        Assert.Equal((Path.GetDirectoryName(spaced), "model names use letters, digits, '-', '_' and '.'"), Assert.Single(skipped));
+    }
+
+    [Fact]
+    public void Scan_DotFolders_PassedOverSilently()
+    {
+        CopyIrisAs(1);
+        _repository.CreateFolder(".hidden", "1");
+        _repository.CreateFolder(ModelRepositoryScanner.StagingFolderName, Guid.NewGuid().ToString("N"));
+        _repository.CreateFolder(TestModels.Iris, ".2-copying");
+        var skipped = new List<(string Path, string Why)>();
+
+        var source = Assert.Single(ModelRepositoryScanner.Scan(_repository.Root, (path, why) => skipped.Add((path, why))));
+
+        Assert.Equal(TestModels.Iris, source.Model);
+        Assert.Empty(skipped);
+    }
+
+    [Fact]
+    public void ScanModel_OneModel_IsWhatTheWholeScanChoseForIt()
+    {
+        CopyIrisAs(1);
+        CopyIrisAs(2);
+        _repository.CopyModel(TestModels.DtypeEcho, 1);
+
         Assert.Equal(
-            [Path.GetDirectoryName(hidden), Path.GetDirectoryName(spaced)],
-            skipped.Select(s => s.Path).Order(StringComparer.Ordinal));
-        Assert.All(skipped, s => Assert.Equal("model names use letters, digits, '-', '_' and '.'", s.Why));
+            _repository.Scan().Where(s => s.Model == TestModels.Iris),
+            ModelRepositoryScanner.ScanModel(_repository.Root, TestModels.Iris));
+        Assert.Empty(ModelRepositoryScanner.ScanModel(_repository.Root, "no-such-model"));
+    }
+
+    [Theory]
+    [InlineData("""{ "version_policy": { "all": true } }""", "5", new[] { "2", "3", "5" })]
+    [InlineData("""{ "version_policy": { "latest": 2 } }""", "5", new[] { "3", "5" })]
+    [InlineData("""{ "version_policy": { "latest": 1 } }""", "1", new[] { "3" })]
+    [InlineData("""{ "version_policy": { "specific": ["2"] } }""", "5", new[] { "2" })]
+    public void Candidate_NewVersion_KnowsWhatThePolicyServesWithIt(string config, string version, string[] served)
+    {
+        CopyIrisAs(2, 3);
+        _repository.WriteConfig(TestModels.Iris, config);
+
+        var candidate = ModelRepositoryScanner.Candidate(_repository.Root, TestModels.Iris, version, "/staged/model.onnx");
+
+        Assert.Equal(served, candidate.ServedAfter);
+        Assert.Equal(served.Contains(version), candidate.IsServed);
+        Assert.Equal((TestModels.Iris, version, "/staged/model.onnx", null), (candidate.Source.Model, candidate.Source.Version, candidate.Source.ModelPath, candidate.Source.ConfigError));
+        Assert.NotNull(candidate.Source.Config.VersionPolicy);
     }
 
     [Fact]

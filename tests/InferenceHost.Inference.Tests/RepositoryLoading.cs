@@ -1,4 +1,5 @@
 using InferenceHost.Inference.Catalog;
+using InferenceHost.Inference.Repository;
 using InferenceHost.Tests.Common;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -13,8 +14,10 @@ internal static class RepositoryLoading
     public static async Task<ModelCatalog> LoadAsync(string root)
     {
         var catalog = new ModelCatalog();
+        var options = Options.Create(new InferenceOptions { RepositoryPath = root });
+        using var synchronizer = NewSynchronizer(catalog, options);
         using var service = new ModelRepositoryLoader(
-            catalog, TestModels.NewLoader(), Options.Create(new InferenceOptions { RepositoryPath = root }), NullLogger<ModelRepositoryLoader>.Instance);
+            catalog, synchronizer, [], options, TimeProvider.System, NullLogger<ModelRepositoryLoader>.Instance);
         await service.StartAsync(CancellationToken.None);
         try
         {
@@ -37,4 +40,8 @@ internal static class RepositoryLoading
             throw;
         }
     }
+
+    /// <summary>The synchronizer the host would make for <paramref name="catalog"/> over the repository <paramref name="options"/> name.</summary>
+    public static RepositorySynchronizer NewSynchronizer(ModelCatalog catalog, IOptions<InferenceOptions> options) => new(
+        catalog, TestModels.NewLoader(), new StagingArea(options, TimeProvider.System), options, NullLogger<RepositorySynchronizer>.Instance);
 }

@@ -28,7 +28,31 @@ public class InferenceHostFixture : IAsyncLifetime
     /// <summary>The running host's services (catalog, options) for assertions on server-side state.</summary>
     public IServiceProvider Services => _app!.Services;
 
-    public virtual async Task InitializeAsync()
+    public virtual Task InitializeAsync() => StartAsync();
+
+    /// <summary>
+    /// Stops this host and starts a new one with the same settings over the same state folder, on
+    /// new ports: a restart of the whole host, as an operator would do it. The clients are replaced.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartAsync();
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await StopAsync();
+        if (Directory.Exists(StatePath))
+        {
+            Directory.Delete(StatePath, recursive: true);
+        }
+    }
+
+    /// <summary>More <c>--key=value</c> settings for fixtures that change the defaults.</summary>
+    protected virtual IEnumerable<string> ExtraArguments() => [];
+
+    private async Task StartAsync()
     {
         var ports = FreePorts.Take(4);
         HttpAddress = new Uri($"http://127.0.0.1:{ports[0]}");
@@ -43,7 +67,7 @@ public class InferenceHostFixture : IAsyncLifetime
             "the host to load its model repository");
     }
 
-    public virtual async Task DisposeAsync()
+    private async Task StopAsync()
     {
         Http?.Dispose();
         GrpcChannel?.Dispose();
@@ -51,16 +75,9 @@ public class InferenceHostFixture : IAsyncLifetime
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
-        }
-
-        if (Directory.Exists(StatePath))
-        {
-            Directory.Delete(StatePath, recursive: true);
+            _app = null;
         }
     }
-
-    /// <summary>More <c>--key=value</c> settings for fixtures that change the defaults.</summary>
-    protected virtual IEnumerable<string> ExtraArguments() => [];
 
     private static string[] Arguments(int[] ports) =>
     [

@@ -1,3 +1,4 @@
+using InferenceHost.Abstractions.Repository;
 using InferenceHost.Abstractions.Routing;
 
 namespace InferenceHost.Abstractions.Management;
@@ -45,4 +46,32 @@ public interface IModelManagementGrain : IGrainWithStringKey
     /// <exception cref="DeploymentException">The limit is out of range or the model id is not valid (Invalid).</exception>
     [Alias("Audit")]
     Task<IReadOnlyList<AuditEntry>> Audit(int limit, string? model);
+
+    /// <summary>
+    /// Adds a version to a model from a file staged by <see cref="IVersionUploadStaging.StageAsync"/>: validated first
+    /// (loads in ONNX Runtime, matches the model's config, passes warm-up and smoke tests), then moved into the shared
+    /// repository in one rename, served on this silo, announced to every other silo, and audited (<c>upload</c>).
+    /// The staged file is gone afterwards, whatever the outcome. Only models already in the repository take uploads.
+    /// </summary>
+    /// <returns>The version's state on every active silo: ready here; the others follow within seconds.</returns>
+    /// <exception cref="DeploymentException">
+    /// Invalid ids or a file that does not validate (Invalid, with the reason), unknown model (NotFound), a version that
+    /// exists or a version policy that would unload a deployed version (Conflict); nothing changed.
+    /// </exception>
+    [Alias("UploadVersion"), ResponseTimeout("00:10:00")]
+    Task<VersionStatus> UploadVersion(string model, string version, string uploadId, string actor);
+
+    /// <summary>
+    /// Deletes a version: unloaded on every silo, its folder removed from the repository, audited (<c>delete</c>).
+    /// Refused while the model's deployment names it in any slot, or while it is the only ready version of a model
+    /// with no deployment (which it then serves).
+    /// </summary>
+    /// <exception cref="DeploymentException">Invalid ids, unknown model or version (NotFound), or in use (Conflict); nothing changed.</exception>
+    [Alias("DeleteVersion")]
+    Task DeleteVersion(string model, string version, string actor);
+
+    /// <summary>Where a version stands on every active silo.</summary>
+    /// <exception cref="DeploymentException">Invalid ids, or unknown model or version (NotFound).</exception>
+    [Alias("GetVersion")]
+    Task<VersionStatus> GetVersion(string model, string version);
 }

@@ -1,8 +1,10 @@
 using System.Globalization;
 using InferenceHost.Abstractions.Management;
+using InferenceHost.Abstractions.Repository;
 using InferenceHost.Abstractions.Routing;
 using InferenceHost.Api.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -12,7 +14,8 @@ namespace InferenceHost.Api.Admin;
 /// The <c>/admin/v1</c> operations, each one call to the management grain. Requests are checked
 /// here (body, headers, query) only as far as HTTP goes; the grains judge ids and deployments.
 /// </summary>
-internal sealed class AdminHandlers(IGrainFactory grains, AdminAuthenticator authenticator)
+internal sealed partial class AdminHandlers(
+    IGrainFactory grains, AdminAuthenticator authenticator, IVersionUploadStaging uploads, IOptions<AdminOptions> options)
 {
     /// <summary>Audit entries returned when the request names no <c>limit</c>.</summary>
     public const int DefaultAuditLimit = 100;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InferenceHost.Abstractions.Management;
+using InferenceHost.Abstractions.Repository;
 using InferenceHost.Abstractions.Routing;
 
 namespace InferenceHost.Api.Admin;
@@ -10,6 +11,9 @@ namespace InferenceHost.Api.Admin;
 /// </summary>
 internal static class AdminJsonWriter
 {
+    /// <summary>The state of a version on a silo that does not hold it (yet, or any more).</summary>
+    public const string AbsentStateName = "ABSENT";
+
     public static void WriteModels(Utf8JsonWriter writer, IReadOnlyList<ModelSummary> models)
     {
         writer.WriteStartObject();
@@ -88,6 +92,27 @@ internal static class AdminJsonWriter
             writer.WriteString("model"u8, entry.Model);
             writer.WriteString("before"u8, entry.Before);
             writer.WriteString("after"u8, entry.After);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A version's state on every active silo; <c>ready</c> says whether it may take traffic (ready on all of them).</summary>
+    public static void WriteVersion(Utf8JsonWriter writer, VersionStatus status)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("model"u8, status.Model);
+        writer.WriteString("version"u8, status.Version);
+        writer.WriteBoolean("ready"u8, status.IsReadyEverywhere);
+        writer.WriteStartArray("silos"u8);
+        foreach (var silo in status.Silos)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("silo"u8, silo.Silo);
+            writer.WriteString("state"u8, silo.State is { } state ? ModelConfigFacts.StateName(state) : AbsentStateName);
+            writer.WriteString("reason"u8, silo.Reason);
             writer.WriteEndObject();
         }
 

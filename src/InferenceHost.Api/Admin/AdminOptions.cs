@@ -12,6 +12,9 @@ public sealed class AdminOptions
     /// <summary>Largest management request body: 64 KiB, far above any deployment document; larger answers 413.</summary>
     public const long MaxRequestBodyBytes = 64 * 1024;
 
+    /// <summary>Default <see cref="MaxUploadBytes"/>: 512 MiB.</summary>
+    public const long DefaultMaxUploadBytes = 512L * 1024 * 1024;
+
     /// <summary>Shortest <see cref="Token"/> accepted when one is configured.</summary>
     public const int MinTokenLength = 16;
 
@@ -34,4 +37,10 @@ public sealed class AdminOptions
 
     /// <summary>Who the token stands for: the actor the audit log records for its changes. Default <c>operator</c>.</summary>
     public string Principal { get; set; } = "operator";
+
+    /// <summary>
+    /// Largest model file an upload (<c>POST /admin/v1/models/{model}/versions</c>) may send; larger answers 413
+    /// before anything is written. Default <see cref="DefaultMaxUploadBytes"/> (512 MiB); at least 1.
+    /// </summary>
+    public long MaxUploadBytes { get; set; } = DefaultMaxUploadBytes;
 }

@@ -31,6 +31,11 @@ internal sealed class AdminOptionsValidator : IValidateOptions<AdminOptions>
                 "without control characters.");
         }
 
+        if (options.MaxUploadBytes < 1)
+        {
+            failures.Add($"{AdminOptions.SectionName}:{nameof(AdminOptions.MaxUploadBytes)} must be 1 or more, not {options.MaxUploadBytes}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

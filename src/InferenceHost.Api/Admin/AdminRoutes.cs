@@ -23,6 +23,9 @@ internal static class AdminRoutes
         model.MapPut("/deployment", Guard(static (h, c) => h.PutDeploymentAsync(c)));
         model.MapPost("/switch", Guard(static (h, c) => h.SwitchAsync(c)));
         model.MapPost("/rollback", Guard(static (h, c) => h.RollbackAsync(c)));
+        model.MapPost("/versions", Guard(static (h, c) => h.UploadVersionAsync(c)));
+        model.MapGet("/versions/{version}", Guard(static (h, c) => h.GetVersionAsync(c)));
+        model.MapDelete("/versions/{version}", Guard(static (h, c) => h.DeleteVersionAsync(c)));
 
         // Anything else under /admin still needs the token, and answers in the API's error shape.
         admin.Map("/{**rest}", Guard(static (_, c) => AdminHandlers.NoEndpointAsync(c)));

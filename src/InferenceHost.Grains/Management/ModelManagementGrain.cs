@@ -1,16 +1,20 @@
 using InferenceHost.Abstractions.Management;
 using InferenceHost.Abstractions.Models;
+using InferenceHost.Abstractions.Repository;
 using InferenceHost.Abstractions.Routing;
+using InferenceHost.Grains.Repository;
 using Orleans.Concurrency;
 
 namespace InferenceHost.Grains.Management;
 
 /// <summary>
 /// The operator's facade. A stateless worker, so it runs on the caller's silo and answers model
-/// status from that silo's directory; every change is the router grain's to validate, persist and audit.
+/// status from that silo's directory; every deployment change is the router grain's to validate, persist and
+/// audit, and every version upload or deletion is this silo's <see cref="RepositoryVersionChanges"/>' (where
+/// the uploaded file was staged).
 /// </summary>
 [StatelessWorker]
-public sealed class ModelManagementGrain(IModelDirectory directory) : Grain, IModelManagementGrain
+public sealed class ModelManagementGrain(IModelDirectory directory, RepositoryVersionChanges versions) : Grain, IModelManagementGrain
 {
     public async Task<IReadOnlyList<ModelSummary>> ListModels()
     {
@@ -45,6 +49,23 @@ public sealed class ModelManagementGrain(IModelDirectory directory) : Grain, IMo
 
         return GrainFactory.GetGrain<IAuditLogGrain>(IAuditLogGrain.DefaultKey).Recent(limit, model);
     }
+
+    public async Task<VersionStatus> UploadVersion(string model, string version, string uploadId, string actor)
+    {
+        try
+        {
+            return await versions.UploadAsync(model, version, uploadId, Actor(actor));
+        }
+        finally
+        {
+            // Whatever the outcome, the staged file does not outlive the upload (once added, it is the version's).
+            versions.Discard(uploadId);
+        }
+    }
+
+    public Task DeleteVersion(string model, string version, string actor) => versions.DeleteAsync(model, version, Actor(actor));
+
+    public Task<VersionStatus> GetVersion(string model, string version) => versions.GetAsync(model, version);
 
     /// <summary>
     /// Refuses a bad id before it becomes a grain key, and an unknown model before a router

@@ -1,5 +1,6 @@
 using InferenceHost.Abstractions.Management;
 using InferenceHost.Abstractions.Models;
+using InferenceHost.Abstractions.Repository;
 using InferenceHost.Abstractions.Routing;
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
@@ -41,7 +42,7 @@ public sealed partial class ModelRouterGrain : Grain, IModelRouterGrain
         return Task.CompletedTask;
     }
 
-    public Task<RouteTable> Deploy(Deployment desired, long? expectedRevision, string actor)
+    public async Task<RouteTable> Deploy(Deployment desired, long? expectedRevision, string actor)
     {
         if (expectedRevision is { } expected && expected != Current.Revision)
         {
@@ -50,11 +51,11 @@ public sealed partial class ModelRouterGrain : Grain, IModelRouterGrain
                 $"model '{Model}' is at revision {Current.Revision}, not {expected}; read it again and retry");
         }
 
-        Validate(desired);
-        return Commit(desired, "deploy", actor, keepHistory: true);
+        await ValidateAsync(desired);
+        return await Commit(desired, "deploy", actor, keepHistory: true);
     }
 
-    public Task<RouteTable> Switch(string actor)
+    public async Task<RouteTable> Switch(string actor)
     {
         var deployment = Current.Deployment
             ?? throw new DeploymentException(DeploymentErrorKind.Conflict, $"model '{Model}' has no deployment to switch");
@@ -69,8 +70,8 @@ public sealed partial class ModelRouterGrain : Grain, IModelRouterGrain
         var switched = deployment.Active == ServingSlot.Blue
             ? deployment with { Blue = active with { Weight = 0 }, Green = standby with { Weight = colours }, Active = ServingSlot.Green }
             : deployment with { Green = active with { Weight = 0 }, Blue = standby with { Weight = colours }, Active = ServingSlot.Blue };
-        Validate(switched);
-        return Commit(switched, "switch", actor, keepHistory: true);
+        await ValidateAsync(switched);
+        return await Commit(switched, "switch", actor, keepHistory: true);
     }
 
     public Task<RouteTable> Rollback(string actor)
@@ -86,8 +87,11 @@ public sealed partial class ModelRouterGrain : Grain, IModelRouterGrain
         return Commit(previous, "rollback", actor, keepHistory: false);
     }
 
-    /// <summary>Every version the deployment names must be loaded and ready here, and the rules must hold.</summary>
-    private void Validate(Deployment deployment)
+    /// <summary>
+    /// Every version the deployment names must be ready on every active silo (the repository grain knows each
+    /// silo's versions), and the rules must hold.
+    /// </summary>
+    private async Task ValidateAsync(Deployment deployment)
     {
         var problems = DeploymentRules.Check(deployment).ToList();
         if (problems.Count == 0 && _directory.ReadyVersions(Model) is { Count: 0 })
@@ -95,11 +99,18 @@ public sealed partial class ModelRouterGrain : Grain, IModelRouterGrain
             throw new DeploymentException(DeploymentErrorKind.NotFound, $"unknown model '{Model}' (or none of its versions is ready)");
         }
 
-        foreach (var (slot, version) in NamedVersions(deployment))
+        if (problems.Count == 0)
         {
-            if (problems.Count == 0 && !_directory.IsReady(Model, version))
+            var named = NamedVersions(deployment).ToList();
+            var statuses = await GrainFactory.GetGrain<IModelRepositoryGrain>(IModelRepositoryGrain.DefaultKey)
+                .GetVersions(Model, [.. named.Select(static n => n.Version).Distinct()]);
+            foreach (var (slot, version) in named)
             {
-                problems.Add($"{slot} version '{version}' of model '{Model}' is not loaded and ready");
+                var status = statuses.First(s => s.Version == version);
+                if (!status.IsReadyEverywhere)
+                {
+                    problems.Add(NotReady(slot, status));
+                }
             }
         }
 
@@ -107,6 +118,15 @@ public sealed partial class ModelRouterGrain : Grain, IModelRouterGrain
         {
             throw new DeploymentException(DeploymentErrorKind.Invalid, $"invalid deployment: {string.Join("; ", problems)}");
         }
+    }
+
+    /// <summary>A version no silo holds is simply not loaded; one some silos hold names the silos where it is not ready.</summary>
+    private string NotReady(string slot, VersionStatus status)
+    {
+        var problem = $"{slot} version '{status.Version}' of model '{Model}' is not loaded and ready";
+        return status.IsAbsentEverywhere
+            ? problem
+            : $"{problem} on every silo: {string.Join(", ", status.NotReady.Select(static s => s.State is { } state ? $"{s.Silo} ({state}: {s.Reason})" : $"{s.Silo} ({s.Reason})"))}";
     }
 
     private async Task<RouteTable> Commit(Deployment? deployment, string action, string actor, bool keepHistory)
@@ -132,7 +152,8 @@ public sealed partial class ModelRouterGrain : Grain, IModelRouterGrain
         return after;
     }
 
-    private static IEnumerable<(string Slot, string Version)> NamedVersions(Deployment deployment)
+    /// <summary>Every slot of <paramref name="deployment"/> that names a version (the shadow included), with the version.</summary>
+    internal static IEnumerable<(string Slot, string Version)> NamedVersions(Deployment deployment)
     {
         foreach (var slot in Enum.GetValues<ServingSlot>())
         {

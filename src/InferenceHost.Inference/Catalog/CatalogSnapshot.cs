@@ -46,4 +46,16 @@ public sealed class CatalogSnapshot
             : ImmutableSortedDictionary.Create<string, ModelVersionEntry>(VersionIdComparer.Instance);
         return new CatalogSnapshot(Revision + 1, _models.SetItem(entry.Model, versions.SetItem(entry.Version, entry)));
     }
+
+    /// <summary>This snapshot without the version; a model left with no version is gone too.</summary>
+    internal CatalogSnapshot Without(string model, string version)
+    {
+        if (!_models.TryGetValue(model, out var versions) || !versions.ContainsKey(version))
+        {
+            return this;
+        }
+
+        var remaining = versions.Remove(version);
+        return new CatalogSnapshot(Revision + 1, remaining.IsEmpty ? _models.Remove(model) : _models.SetItem(model, remaining));
+    }
 }

@@ -2,7 +2,7 @@ namespace InferenceHost.Inference.Catalog;
 
 /// <summary>
 /// The model versions this host serves, and the owner of their sessions: a session lives
-/// until its version is replaced or the host stops.
+/// until its version is replaced or removed, or the host stops.
 /// </summary>
 public sealed class ModelCatalog : IDisposable
 {
@@ -37,6 +37,31 @@ public sealed class ModelCatalog : IDisposable
         }
 
         Changed?.Invoke(next);
+    }
+
+    /// <summary>
+    /// Unloads a version: new requests no longer find it, and its session is freed as soon as the
+    /// requests already running on it finish (<see cref="Execution.LoadedModel.Dispose"/>).
+    /// </summary>
+    /// <returns>False when the catalog did not hold the version.</returns>
+    public bool Remove(string model, string version)
+    {
+        CatalogSnapshot next;
+        ModelVersionEntry? removed;
+        lock (_gate)
+        {
+            if (!_snapshot.TryGet(model, version, out removed))
+            {
+                return false;
+            }
+
+            next = _snapshot.Without(model, version);
+            _snapshot = next;
+        }
+
+        removed.Loaded?.Dispose();
+        Changed?.Invoke(next);
+        return true;
     }
 
     public void MarkSettled()

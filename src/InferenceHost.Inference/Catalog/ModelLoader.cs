@@ -6,7 +6,7 @@ namespace InferenceHost.Inference.Catalog;
 
 /// <summary>
 /// Turns a repository version into a servable one: opens the session, reconciles the graph with
-/// the config, and runs the warm-up. Any failure rejects the version with a reason.
+/// the config, runs the warm-up, then the smoke tests. Any failure rejects the version with a reason.
 /// </summary>
 public sealed class ModelLoader(SessionFactory sessions)
 {
@@ -38,6 +38,7 @@ public sealed class ModelLoader(SessionFactory sessions)
             var signature = SignatureResolver.Resolve(source.Config, opened.Session.InputMetadata, opened.Session.OutputMetadata);
             model = new LoadedModel(source.Model, source.Version, opened, signature);
             WarmUp(model, source.Config);
+            SmokeTest(model, source.Config);
             return model;
         }
         catch (Exception e) when (e is InvalidDataException or InvalidInputException or OnnxRuntimeException)
@@ -69,11 +70,22 @@ public sealed class ModelLoader(SessionFactory sessions)
         }
     }
 
-    private static void Run(LoadedModel model, string what, Func<Tensors.TensorInput[]> inputs)
+    private static void SmokeTest(LoadedModel model, ModelConfig config)
+    {
+        foreach (var test in config.SmokeTests ?? [])
+        {
+            Check($"smoke test '{test.Name}'", () => SmokeTestRunner.Run(model, test));
+        }
+    }
+
+    private static void Run(LoadedModel model, string what, Func<Tensors.TensorInput[]> inputs) =>
+        Check(what, () => model.Run(inputs(), []));
+
+    private static void Check(string what, Action run)
     {
         try
         {
-            model.Run(inputs(), []);
+            run();
         }
         catch (Exception e) when (e is InvalidDataException or InvalidInputException or OnnxRuntimeException)
         {

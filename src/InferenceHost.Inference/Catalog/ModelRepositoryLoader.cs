@@ -1,4 +1,3 @@
-using InferenceHost.Inference.Repository;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,61 +5,63 @@ using Microsoft.Extensions.Options;
 namespace InferenceHost.Inference.Catalog;
 
 /// <summary>
-/// Scans the model repository when the host starts and loads the chosen versions one by one.
-/// A broken version is logged and published as unavailable with its reason; the rest serve.
+/// Loads the model repository when the host starts (a broken version is logged and published as
+/// unavailable with its reason; the rest serve), passes the readiness gates, settles the catalog,
+/// then rescans every <see cref="InferenceOptions.RescanInterval"/> to pick up versions that appeared
+/// or went on disk (healing a missed push from the cluster).
 /// </summary>
 public sealed partial class ModelRepositoryLoader(
-    ModelCatalog catalog, ModelLoader loader, IOptions<InferenceOptions> options, ILogger<ModelRepositoryLoader> logger)
+    ModelCatalog catalog,
+    RepositorySynchronizer repository,
+    IEnumerable<ICatalogReadinessGate> gates,
+    IOptions<InferenceOptions> options,
+    TimeProvider time,
+    ILogger<ModelRepositoryLoader> logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.Run(() => LoadAll(stoppingToken), stoppingToken);
+        Task.Run(() => RunAsync(stoppingToken), stoppingToken);
 
-    private void LoadAll(CancellationToken stoppingToken)
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
-        var root = Path.GetFullPath(options.Value.RepositoryPath);
-        var sources = ModelRepositoryScanner.Scan(root, (path, why) => LogSkipped(logger, path, why));
-        LogScanned(logger, root, sources.Count);
-        foreach (var source in sources)
+        await repository.SynchronizeAsync(stoppingToken);
+        LogLoaded(logger, repository.Root, options.Value.RescanInterval);
+        foreach (var gate in gates)
         {
-            catalog.Publish(new ModelVersionEntry(source.Model, source.Version, VersionState.Loading, "loading", null));
-        }
-
-        foreach (var source in sources)
-        {
-            stoppingToken.ThrowIfCancellationRequested();
-            catalog.Publish(Load(source));
+            await gate.PassAsync(catalog.Snapshot, stoppingToken);
         }
 
         catalog.MarkSettled();
+        using var timer = new PeriodicTimer(options.Value.RescanInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await RescanAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping.
+        }
     }
 
-    private ModelVersionEntry Load(VersionSource source)
+    private async Task RescanAsync(CancellationToken stoppingToken)
     {
         try
         {
-            var model = loader.Load(source);
-            LogLoaded(logger, source.Model, source.Version, model.Device, model.DeviceReason);
-            return new ModelVersionEntry(source.Model, source.Version, VersionState.Ready, string.Empty, model);
+            await repository.SynchronizeAsync(stoppingToken);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Whatever goes wrong with one version stays with that version: the rest still load.
-            var reason = e is ModelLoadException ? e.Message : $"unexpected failure while loading: {e.Message}";
-            LogRejected(logger, source.Model, source.Version, reason);
-            return new ModelVersionEntry(source.Model, source.Version, VersionState.Unavailable, reason, null);
+            // A repository that cannot be read right now (a shared volume away) keeps what is loaded.
+            LogRescanFailed(logger, repository.Root, e);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Model repository {Root}: {Count} versions to load")]
-    private static partial void LogScanned(ILogger logger, string root, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model repository {Root} loaded; rescanning it every {Interval}")]
+    private static partial void LogLoaded(ILogger logger, string root, TimeSpan interval);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring {Path}: {Reason}")]
-    private static partial void LogSkipped(ILogger logger, string path, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Model} version {Version} on {Device} ({DeviceReason})")]
-    private static partial void LogLoaded(ILogger logger, string model, string version, Execution.ExecutionDevice device, string deviceReason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Model {Model} version {Version} is unavailable: {Reason}")]
-    private static partial void LogRejected(ILogger logger, string model, string version, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not rescan the model repository {Root}; the loaded versions keep serving")]
+    private static partial void LogRescanFailed(ILogger logger, string root, Exception exception);
 }

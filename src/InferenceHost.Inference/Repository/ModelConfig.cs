@@ -23,6 +23,9 @@ public sealed record ModelConfig
 
     public IReadOnlyList<WarmupSample>? Warmup { get; init; }
 
+    /// <summary>Requests with expected outputs, run after warm-up; a mismatch rejects the version.</summary>
+    public IReadOnlyList<SmokeTest>? SmokeTests { get; init; }
+
     /// <summary>ONNX Runtime intra-op threads for this model; the host default when absent.</summary>
     public int? IntraOpThreads { get; init; }
 
@@ -35,6 +38,7 @@ public sealed record ModelConfig
         Inputs = overrides.Inputs ?? Inputs,
         Outputs = overrides.Outputs ?? Outputs,
         Warmup = overrides.Warmup ?? Warmup,
+        SmokeTests = overrides.SmokeTests ?? SmokeTests,
         IntraOpThreads = overrides.IntraOpThreads ?? IntraOpThreads,
     };
 }

@@ -82,7 +82,30 @@ public static class ModelConfigReader
             }
         }
 
+        foreach (var test in config.SmokeTests ?? [])
+        {
+            CheckSmokeTest(test, problems);
+        }
+
         return problems;
+    }
+
+    private static void CheckSmokeTest(SmokeTest test, List<string> problems)
+    {
+        if (test.BatchSize < 1)
+        {
+            problems.Add($"smoke test '{test.Name}': batch_size must be 1 or more");
+        }
+
+        if (!double.IsFinite(test.Tolerance) || test.Tolerance < 0)
+        {
+            problems.Add($"smoke test '{test.Name}': tolerance must be a number of 0 or more, not {test.Tolerance}");
+        }
+
+        if (test.Expected.Count == 0)
+        {
+            problems.Add($"smoke test '{test.Name}': expected must name at least one output");
+        }
     }
 
     private static void CheckTensors(string section, IReadOnlyList<TensorConfig>? tensors, List<string> problems)

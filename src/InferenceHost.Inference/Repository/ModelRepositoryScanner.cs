@@ -6,10 +6,14 @@ namespace InferenceHost.Inference.Repository;
 /// <summary>
 /// Reads the Triton-style layout <c>&lt;root&gt;/&lt;model&gt;/&lt;version&gt;/model.onnx</c>
 /// (+ optional <c>config.json</c> per model and per version) and picks the versions to load.
+/// Folders whose name starts with '.' (the upload staging area, a version being copied in, tools' own folders) are passed over silently.
 /// </summary>
 public static partial class ModelRepositoryScanner
 {
     public const string ModelFileName = "model.onnx";
+
+    /// <summary>The repository's staging area for uploads, ignored by scans.</summary>
+    public const string StagingFolderName = ".staging";
 
     /// <summary>The versions to load, model by model, versions in ascending order.</summary>
     /// <param name="root">Repository folder.</param>
@@ -26,6 +30,11 @@ public static partial class ModelRepositoryScanner
         foreach (var modelDir in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
         {
             var model = Path.GetFileName(modelDir);
+            if (model.StartsWith('.'))
+            {
+                continue;
+            }
+
             if (!ModelName().IsMatch(model))
             {
                 skipped?.Invoke(modelDir, "model names use letters, digits, '-', '_' and '.'");
@@ -38,33 +47,40 @@ public static partial class ModelRepositoryScanner
         return sources;
     }
 
+    /// <summary>The versions of one model to load; empty when its folder is gone.</summary>
+    /// <param name="root">Repository folder.</param>
+    /// <param name="model">Model name (its folder's).</param>
+    public static IReadOnlyList<VersionSource> ScanModel(string root, string model)
+    {
+        var modelDir = Path.Combine(root, model);
+        return ModelName().IsMatch(model) && Directory.Exists(modelDir) ? [.. ScanModel(model, modelDir, null)] : [];
+    }
+
+    /// <summary>
+    /// What adding <paramref name="version"/> to <paramref name="model"/> would mean: the source to validate its
+    /// file at <paramref name="modelPath"/> from (with the model's config) and the versions the model's policy would serve then.
+    /// </summary>
+    /// <param name="root">Repository folder.</param>
+    /// <param name="model">An existing model.</param>
+    /// <param name="version">The new version's id, a positive integer.</param>
+    /// <param name="modelPath">Where its <c>model.onnx</c> is now (a staging folder).</param>
+    public static VersionCandidate Candidate(string root, string model, string version, string modelPath)
+    {
+        var modelDir = Path.Combine(root, model);
+        var (config, configError) = ReadModelConfig(modelDir);
+        var present = VersionFolders(modelDir, null);
+        present[long.Parse(version, NumberStyles.None, CultureInfo.InvariantCulture)] = string.Empty;
+        var served = Select(present.Keys, config.VersionPolicy)
+            .Where(v => v.Missing is null)
+            .Select(v => v.Number.ToString(CultureInfo.InvariantCulture))
+            .ToList();
+        return new VersionCandidate(new VersionSource(model, version, modelPath, config, configError), served);
+    }
+
     private static IEnumerable<VersionSource> ScanModel(string model, string modelDir, Action<string, string>? skipped)
     {
-        ModelConfig config = ModelConfig.Empty;
-        string? configError = null;
-        try
-        {
-            config = ModelConfigReader.ReadIfPresent(modelDir) ?? ModelConfig.Empty;
-        }
-        catch (InvalidDataException e)
-        {
-            configError = e.Message;
-        }
-
-        var versions = new SortedDictionary<long, string>();
-        foreach (var versionDir in Directory.GetDirectories(modelDir))
-        {
-            var name = Path.GetFileName(versionDir);
-            if (long.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0)
-            {
-                versions[number] = versionDir;
-            }
-            else
-            {
-                skipped?.Invoke(versionDir, "version folders are named by positive integers");
-            }
-        }
-
+        var (config, configError) = ReadModelConfig(modelDir);
+        var versions = VersionFolders(modelDir, skipped);
         foreach (var (number, reason) in Select(versions.Keys, config.VersionPolicy))
         {
             var version = number.ToString(CultureInfo.InvariantCulture);
@@ -76,6 +92,37 @@ public static partial class ModelRepositoryScanner
 
             yield return ScanVersion(model, version, versions[number], config, configError);
         }
+    }
+
+    private static (ModelConfig Config, string? Error) ReadModelConfig(string modelDir)
+    {
+        try
+        {
+            return (ModelConfigReader.ReadIfPresent(modelDir) ?? ModelConfig.Empty, null);
+        }
+        catch (InvalidDataException e)
+        {
+            return (ModelConfig.Empty, e.Message);
+        }
+    }
+
+    private static SortedDictionary<long, string> VersionFolders(string modelDir, Action<string, string>? skipped)
+    {
+        var versions = new SortedDictionary<long, string>();
+        foreach (var versionDir in Directory.GetDirectories(modelDir))
+        {
+            var name = Path.GetFileName(versionDir);
+            if (long.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0)
+            {
+                versions[number] = versionDir;
+            }
+            else if (!name.StartsWith('.'))
+            {
+                skipped?.Invoke(versionDir, "version folders are named by positive integers");
+            }
+        }
+
+        return versions;
     }
 
     private static VersionSource ScanVersion(string model, string version, string versionDir, ModelConfig config, string? configError)

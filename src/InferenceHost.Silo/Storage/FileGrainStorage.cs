@@ -51,6 +51,10 @@ public sealed class FileGrainStorage(string root) : IGrainStorage
         await using (var file = File.Create(temporary))
         {
             await JsonSerializer.SerializeAsync(file, new StoredState<T>(etag, grainState.State!), Json);
+
+            // On disk before the rename: otherwise a power loss can persist the rename first and
+            // leave an empty file where the state was.
+            file.Flush(flushToDisk: true);
         }
 
         File.Move(temporary, path, overwrite: true);

@@ -1,0 +1,79 @@
+using InferenceHost.Abstractions.Repository;
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
+
+namespace InferenceHost.Grains.Repository;
+
+/// <summary>
+/// The cluster's view of the model repository: the latest report of every silo, and each silo's
+/// subscription to repository changes. Held in memory only: silos report on every change of their
+/// catalog and again at every rescan, so a new activation knows the cluster again within one interval.
+/// </summary>
+public sealed partial class ModelRepositoryGrain : Grain, IModelRepositoryGrain
+{
+    /// <summary>A silo that has not renewed its subscription for this long is no longer told of changes.</summary>
+    public static readonly TimeSpan SubscriptionExpiry = TimeSpan.FromMinutes(1);
+
+    private readonly Dictionary<SiloAddress, SiloVersionsReport> _reports = [];
+    private readonly ObserverManager<SiloAddress, IRepositoryObserver> _observers;
+    private readonly ILogger<ModelRepositoryGrain> _logger;
+
+    public ModelRepositoryGrain(ILogger<ModelRepositoryGrain> logger)
+    {
+        _logger = logger;
+        _observers = new ObserverManager<SiloAddress, IRepositoryObserver>(SubscriptionExpiry, logger);
+    }
+
+    public Task Subscribe(SiloAddress silo, IRepositoryObserver observer)
+    {
+        _observers.Subscribe(silo, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Report(SiloVersionsReport report)
+    {
+        if (!_reports.TryGetValue(report.Silo, out var kept) || kept.Revision < report.Revision)
+        {
+            _reports[report.Silo] = report;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task Announce(RepositoryChange change)
+    {
+        LogAnnounced(_logger, change.Kind, change.Model, change.Version, _observers.Count);
+        await _observers.Notify(o => o.OnRepositoryChanged(change));
+    }
+
+    public async Task<IReadOnlyList<VersionStatus>> GetVersions(string model, IReadOnlyList<string> versions)
+    {
+        var hosts = await GrainFactory.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        var active = hosts.Keys.OrderBy(static s => s.ToParsableString(), StringComparer.Ordinal).ToList();
+
+        // Reports of silos that left the cluster would only grow the state.
+        foreach (var gone in _reports.Keys.Where(s => !hosts.ContainsKey(s)).ToList())
+        {
+            _reports.Remove(gone);
+        }
+
+        return [.. versions.Select(version => new VersionStatus(model, version, [.. active.Select(silo => On(silo, model, version))]))];
+    }
+
+    private SiloVersionStatus On(SiloAddress silo, string model, string version)
+    {
+        var name = silo.ToParsableString();
+        if (!_reports.TryGetValue(silo, out var report))
+        {
+            return new SiloVersionStatus(name, null, "the silo has not reported its versions yet");
+        }
+
+        var status = report.Versions.FirstOrDefault(v => v.Model == model && v.Version == version);
+        return status is null
+            ? new SiloVersionStatus(name, null, "not loaded on this silo")
+            : new SiloVersionStatus(name, status.State, status.Reason);
+    }
+
+    [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "Repository change: {Kind} {Model} version {Version}; telling {Silos} silos")]
+    private static partial void LogAnnounced(ILogger logger, RepositoryChangeKind kind, string model, string version, int silos);
+}
