@@ -15,8 +15,15 @@ public sealed class RedisClusteredHostFixture : InferenceHostFixture
 
     public override async Task DisposeAsync()
     {
-        await base.DisposeAsync();
-        await Redis.DisposeAsync();
+        // redis-server is a process of its own: it must stop even when a host that failed to start fails to stop.
+        try
+        {
+            await base.DisposeAsync();
+        }
+        finally
+        {
+            await Redis.DisposeAsync();
+        }
     }
 
     protected override IEnumerable<string> ExtraArguments() =>
