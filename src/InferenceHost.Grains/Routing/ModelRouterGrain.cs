@@ -74,7 +74,7 @@ public sealed partial class ModelRouterGrain : Grain, IModelRouterGrain
         return await Commit(switched, "switch", actor, keepHistory: true);
     }
 
-    public Task<RouteTable> Rollback(string actor)
+    public async Task<RouteTable> Rollback(string actor)
     {
         var history = _state.State.Previous;
         if (history.Count == 0)
@@ -82,9 +82,21 @@ public sealed partial class ModelRouterGrain : Grain, IModelRouterGrain
             throw new DeploymentException(DeploymentErrorKind.Conflict, $"model '{Model}' has no earlier deployment to roll back to");
         }
 
+        // The earlier deployment may name a version deleted since: refuse rather than route to it.
         var previous = history[^1];
-        history.RemoveAt(history.Count - 1);
-        return Commit(previous, "rollback", actor, keepHistory: false);
+        if (previous is not null)
+        {
+            try
+            {
+                await ValidateAsync(previous);
+            }
+            catch (DeploymentException e)
+            {
+                throw new DeploymentException(DeploymentErrorKind.Conflict, $"cannot roll back to the earlier deployment: {e.Message}");
+            }
+        }
+
+        return await Commit(previous, "rollback", actor, keepHistory: false);
     }
 
     /// <summary>
@@ -133,18 +145,34 @@ public sealed partial class ModelRouterGrain : Grain, IModelRouterGrain
     {
         var before = Current;
         var after = new RouteTable(Model, before.Revision + 1, deployment, _time.GetUtcNow(), actor);
+        var history = new List<Deployment?>(_state.State.Previous);
         if (keepHistory)
         {
-            var history = _state.State.Previous;
             history.Add(before.Deployment);
             if (history.Count > RouterState.HistoryLimit)
             {
                 history.RemoveAt(0);
             }
         }
+        else
+        {
+            history.RemoveAt(history.Count - 1);
+        }
 
+        // Only a change that reached storage is served: a failed write leaves the grain as it was.
+        var previousHistory = _state.State.Previous;
         _state.State.Current = after;
-        await _state.WriteStateAsync();
+        _state.State.Previous = history;
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch
+        {
+            _state.State.Current = before.Revision == 0 ? null : before;
+            _state.State.Previous = previousHistory;
+            throw;
+        }
 
         await _observers.Notify(o => o.OnRouteTableChanged(after));
         await GrainFactory.GetGrain<IAuditLogGrain>(IAuditLogGrain.DefaultKey).Append(

@@ -78,8 +78,24 @@ public sealed class RepositoryVersionTests(SharedRepositoryClusterFixture fixtur
         var error = await Assert.ThrowsAsync<DeploymentException>(() => Management.GetVersion(Model, "5"));
         Assert.Equal((DeploymentErrorKind.NotFound, "model 'iris-mlp' has no version '5'"), (error.Kind, error.Message));
         var audit = await fixture.Cluster.Client.GetGrain<IAuditLogGrain>(IAuditLogGrain.DefaultKey).Recent(10, Model);
-        var deletion = Assert.Single(audit, e => e.Action == "delete");
+        var deletion = Assert.Single(audit, e => e.Action == "delete" && e.Before == "version 5");
         Assert.Equal(("tester", "version 5", "no version 5"), (deletion.Actor, deletion.Before, deletion.After));
+    }
+
+    [Fact]
+    public async Task Rollback_ToADeploymentWhoseVersionWasDeleted_IsAConflictAndChangesNothing()
+    {
+        fixture.CopyVersion(0, 3, "6");
+        await Eventually.TrueAsync(async () => (await Management.GetVersion(Model, "6")).IsReadyEverywhere, FollowDeadline, "version 6 on both silos");
+        await Router.Deploy(Deployment.Single("6"), null, "tester");
+        var current = await Router.Deploy(Deployment.Single("1"), null, "tester");
+        await Management.DeleteVersion(Model, "6", "tester");
+
+        var error = await Assert.ThrowsAsync<DeploymentException>(() => Router.Rollback("tester"));
+
+        Assert.Equal(DeploymentErrorKind.Conflict, error.Kind);
+        Assert.StartsWith("cannot roll back to the earlier deployment: invalid deployment: blue version '6' of model 'iris-mlp' is not loaded and ready", error.Message);
+        Assert.Equal(current, await Router.GetRouteTable());
     }
 
     [Fact]
