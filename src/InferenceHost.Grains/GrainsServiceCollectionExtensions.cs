@@ -28,13 +28,12 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SiloRouteTablesOptions>, SiloRouteTablesOptionsValidator>());
         services.AddSingleton<SiloRouteTables>();
         services.AddSingleton<IRouteTableSource>(static sp => sp.GetRequiredService<SiloRouteTables>());
-        services.AddHostedService<SiloRouteTablesPoller>();
+        services.AddHostedService<ClusterSubscriptionPoller>();
 
         // The cluster's repository: this silo reports its versions (before it calls itself ready), applies announced
         // uploads and deletions, and runs the ones it receives.
         services.AddSingleton<SiloRepositoryAgent>();
         services.AddSingleton<ICatalogReadinessGate>(static sp => sp.GetRequiredService<SiloRepositoryAgent>());
-        services.AddHostedService<SiloRepositoryPoller>();
         services.AddSingleton<RepositoryVersionChanges>();
         services.AddSingleton<IVersionUploadStaging>(static sp => sp.GetRequiredService<RepositoryVersionChanges>());
         return services;

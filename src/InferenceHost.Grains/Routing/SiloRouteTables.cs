@@ -8,7 +8,7 @@ namespace InferenceHost.Grains.Routing;
 /// This silo's route tables: a hit is one dictionary read with no allocation and no grain call.
 /// The first request for a model fetches its table from the router grain (concurrent misses share
 /// one fetch) and subscribes this silo to its changes; pushes then replace it, and
-/// <see cref="PollAsync"/> (run by <see cref="SiloRouteTablesPoller"/>) heals a lost push and renews
+/// <see cref="PollAsync"/> (run by <see cref="ClusterSubscriptionPoller"/>) heals a lost push and renews
 /// the subscription. A table replaces the cached one only when its revision is higher, so a late
 /// push or poll can never move a silo back.
 /// </summary>
