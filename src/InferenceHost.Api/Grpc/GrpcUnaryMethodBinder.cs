@@ -5,7 +5,7 @@ using Grpc.Core;
 namespace InferenceHost.Api.Grpc;
 
 /// <summary>
-/// Binds a service class's unary RPCs under a protobuf service name, with marshallers that answer
+/// Binds a service class's unary (and client-streaming) RPCs under a protobuf service name, with marshallers that answer
 /// a request that is not valid protobuf with INVALID_ARGUMENT; the generated binding would let it
 /// surface as UNKNOWN, as if the server had failed. Every gRPC service the host serves lists its
 /// RPCs through one, in its <see cref="IServiceMethodProvider{TService}"/>.
@@ -15,16 +15,25 @@ internal sealed class GrpcUnaryMethodBinder<TService>(ServiceMethodProviderConte
 {
     public void Add<TRequest, TResponse>(string name, MessageParser<TRequest> parser, UnaryServerMethod<TService, TRequest, TResponse> invoker)
         where TRequest : class, IMessage<TRequest>
-        where TResponse : class, IMessage<TResponse>
-    {
-        var method = new Method<TRequest, TResponse>(
-            MethodType.Unary,
+        where TResponse : class, IMessage<TResponse> =>
+        context.AddUnaryMethod(MethodOf<TRequest, TResponse>(MethodType.Unary, name, parser), [], invoker);
+
+    /// <summary>A client-streaming RPC, each of whose request messages is parsed as a unary request is.</summary>
+    public void AddClientStreaming<TRequest, TResponse>(
+        string name, MessageParser<TRequest> parser, ClientStreamingServerMethod<TService, TRequest, TResponse> invoker)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse> =>
+        context.AddClientStreamingMethod(MethodOf<TRequest, TResponse>(MethodType.ClientStreaming, name, parser), [], invoker);
+
+    private Method<TRequest, TResponse> MethodOf<TRequest, TResponse>(MethodType type, string name, MessageParser<TRequest> parser)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse> =>
+        new(
+            type,
             serviceName,
             name,
             new Marshaller<TRequest>(Serialize, request => Parse(parser, request)),
             new Marshaller<TResponse>(Serialize, _ => throw new NotSupportedException("the server never reads responses")));
-        context.AddUnaryMethod(method, [], invoker);
-    }
 
     /// <summary>Writes straight into gRPC's buffer, as the generated marshallers do.</summary>
     private static void Serialize<TMessage>(TMessage message, SerializationContext context)

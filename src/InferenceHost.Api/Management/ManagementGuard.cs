@@ -17,8 +17,16 @@ internal sealed partial class ManagementGuard(AdminAuthenticator authenticator, 
     /// <summary>gRPC metadata keys are lowercase; the value is as in HTTP, <c>Bearer &lt;token&gt;</c>.</summary>
     private const string AuthorizationKey = "authorization";
 
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
-        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation) =>
+        GuardAsync(context, () => continuation(request, context));
+
+    /// <summary>The token is checked before the first message is read, so a refused upload sends no byte to disk.</summary>
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
+        GuardAsync(context, () => continuation(requestStream, context));
+
+    private async Task<TResponse> GuardAsync<TResponse>(ServerCallContext context, Func<Task<TResponse>> call)
     {
         switch (authenticator.Authenticate(context.RequestHeaders.GetValue(AuthorizationKey)))
         {
@@ -32,7 +40,7 @@ internal sealed partial class ManagementGuard(AdminAuthenticator authenticator, 
 
         try
         {
-            return await continuation(request, context);
+            return await call();
         }
         catch (DeploymentException refusal)
         {

@@ -71,6 +71,19 @@ internal static class ManagementMessageWriter
         return response;
     }
 
+    /// <summary>A silo that does not hold the version at all is <c>VERSION_STATE_ABSENT</c>, as REST's <c>"ABSENT"</c>.</summary>
+    public static VersionStatusResponse Version(Abstractions.Repository.VersionStatus status)
+    {
+        var response = new VersionStatusResponse { Model = status.Model, Version = status.Version, Ready = status.IsReadyEverywhere };
+        response.Silos.AddRange(status.Silos.Select(static s => new Protocol.SiloVersionStatus
+        {
+            Silo = s.Silo,
+            State = s.State is { } state ? StateOf(state) : VersionState.Absent,
+            Reason = s.Reason,
+        }));
+        return response;
+    }
+
     private static Protocol.SlotAssignment? Slot(Abstractions.Routing.SlotAssignment? slot) =>
         slot is null ? null : new() { Version = slot.Version, Weight = slot.Weight };
 

@@ -1,7 +1,10 @@
 using Grpc.Core;
 using InferenceHost.Abstractions.Management;
+using InferenceHost.Abstractions.Repository;
+using InferenceHost.Abstractions.Routing;
 using InferenceHost.Api.Admin;
 using InferenceHost.Api.Management.Protocol;
+using Microsoft.Extensions.Options;
 
 namespace InferenceHost.Api.Management;
 
@@ -10,7 +13,8 @@ namespace InferenceHost.Api.Management;
 /// the REST admin API's operations, each one call to the management grain, changes made as the
 /// admin principal. The token check and the mapping of refusals are <see cref="ManagementGuard"/>'s.
 /// </summary>
-internal sealed class ModelManagementService(IGrainFactory grains, AdminAuthenticator authenticator)
+internal sealed class ModelManagementService(
+    IGrainFactory grains, AdminAuthenticator authenticator, IVersionUploadStaging uploads, IOptions<AdminOptions> options)
 {
     private IModelManagementGrain Management => grains.GetGrain<IModelManagementGrain>(IModelManagementGrain.DefaultKey);
 
@@ -40,5 +44,41 @@ internal sealed class ModelManagementService(IGrainFactory grains, AdminAuthenti
         var limit = request.Limit == 0 ? AdminHandlers.DefaultAuditLimit : request.Limit;
         var model = request.Model.Length == 0 ? null : request.Model;
         return ManagementMessageWriter.Audit(await Management.Audit(limit, model));
+    }
+
+    /// <summary>
+    /// As REST's upload: the chunks stream into the staging area (the model and version are checked first, so a
+    /// doomed upload is refused before more than its first chunk is read), then the management grain validates
+    /// and adds the version. The staged file is discarded whatever the outcome.
+    /// </summary>
+    public async Task<VersionStatusResponse> UploadVersion(IAsyncStreamReader<UploadVersionChunk> chunks, ServerCallContext context)
+    {
+        if (!await chunks.MoveNext(context.CancellationToken))
+        {
+            throw new DeploymentException(DeploymentErrorKind.Invalid, "the upload is empty; send the version's ONNX file, the first chunk naming the model and version");
+        }
+
+        var first = chunks.Current;
+        var limit = options.Value.MaxUploadBytes;
+        var uploadId = await uploads.StageAsync(
+            first.Model, first.Version, new UploadChunkStream(first, chunks, limit), context.CancellationToken);
+        try
+        {
+            return ManagementMessageWriter.Version(
+                await Management.UploadVersion(first.Model, first.Version, uploadId, authenticator.Principal));
+        }
+        finally
+        {
+            uploads.Discard(uploadId);
+        }
+    }
+
+    public async Task<VersionStatusResponse> GetVersion(GetVersionRequest request, ServerCallContext context) =>
+        ManagementMessageWriter.Version(await Management.GetVersion(request.Model, request.Version));
+
+    public async Task<DeleteVersionResponse> DeleteVersion(DeleteVersionRequest request, ServerCallContext context)
+    {
+        await Management.DeleteVersion(request.Model, request.Version, authenticator.Principal);
+        return new DeleteVersionResponse();
     }
 }

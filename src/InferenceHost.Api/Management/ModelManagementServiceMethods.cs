@@ -19,5 +19,8 @@ internal sealed class ModelManagementServiceMethods : IServiceMethodProvider<Mod
         methods.Add(nameof(ModelManagementService.Switch), SwitchRequest.Parser, (s, r, c) => s.Switch(r, c));
         methods.Add(nameof(ModelManagementService.Rollback), RollbackRequest.Parser, (s, r, c) => s.Rollback(r, c));
         methods.Add(nameof(ModelManagementService.ListAudit), ListAuditRequest.Parser, (s, r, c) => s.ListAudit(r, c));
+        methods.AddClientStreaming(nameof(ModelManagementService.UploadVersion), UploadVersionChunk.Parser, (s, r, c) => s.UploadVersion(r, c));
+        methods.Add(nameof(ModelManagementService.GetVersion), GetVersionRequest.Parser, (s, r, c) => s.GetVersion(r, c));
+        methods.Add(nameof(ModelManagementService.DeleteVersion), DeleteVersionRequest.Parser, (s, r, c) => s.DeleteVersion(r, c));
     }
 }
