@@ -11,12 +11,19 @@ namespace InferenceHost.Api.Grpc;
 /// </summary>
 internal sealed partial class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger) : Interceptor
 {
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
-        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation) =>
+        MapFailuresAsync(() => continuation(request, context), context);
+
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
+        MapFailuresAsync(() => continuation(requestStream, context), context);
+
+    private async Task<TResponse> MapFailuresAsync<TResponse>(Func<Task<TResponse>> call, ServerCallContext context)
     {
         try
         {
-            return await continuation(request, context);
+            return await call();
         }
         catch (InferenceException failure)
         {
