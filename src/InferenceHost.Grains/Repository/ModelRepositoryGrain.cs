@@ -42,6 +42,18 @@ public sealed partial class ModelRepositoryGrain : Grain, IModelRepositoryGrain
 
     public async Task Announce(RepositoryChange change)
     {
+        if (change.Kind == RepositoryChangeKind.Removed)
+        {
+            // Deleted is deleted from now on: a deploy or rollback must not pass on reports that predate the unload.
+            foreach (var (silo, report) in _reports.ToList())
+            {
+                _reports[silo] = report with
+                {
+                    Versions = [.. report.Versions.Where(v => v.Model != change.Model || v.Version != change.Version)],
+                };
+            }
+        }
+
         LogAnnounced(_logger, change.Kind, change.Model, change.Version, _observers.Count);
         await _observers.Notify(o => o.OnRepositoryChanged(change));
     }

@@ -75,6 +75,7 @@ public sealed class RepositoryVersionTests(SharedRepositoryClusterFixture fixtur
         Assert.False(Directory.Exists(Path.Combine(fixture.RepositoryOf(0), Model, "5")));
         await Eventually.TrueAsync(
             () => Task.FromResult(fixture.Silos.All(s => !Catalog(s).Snapshot.TryGet(Model, "5", out _))), FollowDeadline, "version 5 gone from both silos");
+        await Eventually.TrueAsync(() => IsGoneAsync("5"), FollowDeadline, "both silos to report version 5 gone");
         var error = await Assert.ThrowsAsync<DeploymentException>(() => Management.GetVersion(Model, "5"));
         Assert.Equal((DeploymentErrorKind.NotFound, "model 'iris-mlp' has no version '5'"), (error.Kind, error.Message));
         var audit = await fixture.Cluster.Client.GetGrain<IAuditLogGrain>(IAuditLogGrain.DefaultKey).Recent(10, Model);
@@ -96,6 +97,19 @@ public sealed class RepositoryVersionTests(SharedRepositoryClusterFixture fixtur
         Assert.Equal(DeploymentErrorKind.Conflict, error.Kind);
         Assert.StartsWith("cannot roll back to the earlier deployment: invalid deployment: blue version '6' of model 'iris-mlp' is not loaded and ready", error.Message);
         Assert.Equal(current, await Router.GetRouteTable());
+    }
+
+    private async Task<bool> IsGoneAsync(string version)
+    {
+        try
+        {
+            await Management.GetVersion(Model, version);
+            return false;
+        }
+        catch (DeploymentException e) when (e.Kind == DeploymentErrorKind.NotFound)
+        {
+            return true;
+        }
     }
 
     [Fact]
