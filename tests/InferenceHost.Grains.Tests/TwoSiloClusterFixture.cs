@@ -1,8 +1,6 @@
 using InferenceHost.Inference;
-using InferenceHost.Inference.Catalog;
 using InferenceHost.Tests.Common;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Xunit;
 
@@ -20,14 +18,7 @@ public sealed class TwoSiloClusterFixture : IAsyncLifetime
     {
         var builder = new TestClusterBuilder(2);
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
-        Silos = [.. Cluster.Silos.Select(s => ((InProcessSiloHandle)s).SiloHost.Services)];
-        foreach (var silo in Silos)
-        {
-            var catalog = silo.GetRequiredService<ModelCatalog>();
-            await Eventually.TrueAsync(() => Task.FromResult(catalog.IsSettled), TimeSpan.FromSeconds(90), "a silo to load its models");
-        }
+        (Cluster, Silos) = await ClusterStart.DeployAsync(builder);
     }
 
     public async Task DisposeAsync()

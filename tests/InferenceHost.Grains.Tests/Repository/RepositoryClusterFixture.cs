@@ -1,9 +1,7 @@
 using InferenceHost.Inference;
-using InferenceHost.Inference.Catalog;
 using InferenceHost.ModelBuilder;
 using InferenceHost.Tests.Common;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Xunit;
 
@@ -49,14 +47,7 @@ public abstract class RepositoryClusterFixture(bool shared) : IAsyncLifetime
         builder.Properties[RepositoryKey + "Primary"] = RepositoryOf(0);
         builder.Properties[RepositoryKey + "Secondary_1"] = RepositoryOf(1);
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
-        Silos = [.. Cluster.Silos.Select(s => ((InProcessSiloHandle)s).SiloHost.Services)];
-        foreach (var silo in Silos)
-        {
-            var catalog = silo.GetRequiredService<ModelCatalog>();
-            await Eventually.TrueAsync(() => Task.FromResult(catalog.IsSettled), TimeSpan.FromSeconds(90), "a silo to load its models");
-        }
+        (Cluster, Silos) = await ClusterStart.DeployAsync(builder);
     }
 
     public async Task DisposeAsync()
