@@ -15,16 +15,6 @@ public sealed class RealHostHttpTests(ApiHostFixture host)
 
     private static readonly Uri IrisInfer = new("/v2/models/iris-mlp/infer", UriKind.Relative);
 
-    [Theory]
-    [InlineData("/v2/health/live", "live")]
-    [InlineData("/v2/health/ready", "ready")]
-    public async Task Health_Answers200True(string path, string property)
-    {
-        var json = await HttpAssert.OkJsonAsync(await host.Http.GetAsync(Uri(path)));
-
-        Assert.True(json.GetProperty(property).GetBoolean());
-    }
-
     [Fact]
     public async Task ServerMetadata_NamesTheServer()
     {
@@ -46,16 +36,6 @@ public sealed class RealHostHttpTests(ApiHostFixture host)
         Assert.Equal("""{"name":"input","datatype":"FP32","shape":[-1,4]}""", json.GetProperty("inputs")[0].GetRawText());
         Assert.Equal("""{"name":"probabilities","datatype":"FP32","shape":[-1,3]}""", json.GetProperty("outputs")[0].GetRawText());
         Assert.Equal("""{"name":"label","datatype":"INT64","shape":[-1]}""", json.GetProperty("outputs")[1].GetRawText());
-    }
-
-    [Theory]
-    [InlineData("/v2/models/iris-mlp/ready")]
-    [InlineData("/v2/models/iris-mlp/versions/1/ready")]
-    public async Task ModelReady_Iris_Answers200(string path)
-    {
-        var json = await HttpAssert.OkJsonAsync(await host.Http.GetAsync(Uri(path)));
-
-        Assert.Equal("""{"name":"iris-mlp","ready":true}""", json.GetRawText());
     }
 
     [Fact]
