@@ -1,5 +1,7 @@
 using InferenceHost.Abstractions.Repository;
+using InferenceHost.Abstractions.Rollouts;
 using InferenceHost.Abstractions.Routing;
+using InferenceHost.Abstractions.Telemetry;
 
 namespace InferenceHost.Abstractions.Management;
 
@@ -74,4 +76,37 @@ public interface IModelManagementGrain : IGrainWithStringKey
     /// <exception cref="DeploymentException">Invalid ids, or unknown model or version (NotFound).</exception>
     [Alias("GetVersion")]
     Task<VersionStatus> GetVersion(string model, string version);
+
+    /// <summary>The model's telemetry over the last <paramref name="window"/> (1 second to the retention), per version and slot.</summary>
+    /// <exception cref="DeploymentException">Invalid id or window, or unknown model.</exception>
+    [Alias("GetTelemetry")]
+    Task<TelemetryWindow> GetTelemetry(string model, TimeSpan window);
+
+    /// <summary>See <see cref="IModelRolloutGrain.GetPolicy"/>.</summary>
+    [Alias("GetRolloutPolicy")]
+    Task<RolloutPolicy> GetRolloutPolicy(string model);
+
+    /// <summary>See <see cref="IModelRolloutGrain.SetPolicy"/>.</summary>
+    [Alias("SetRolloutPolicy")]
+    Task<RolloutPolicy> SetRolloutPolicy(string model, RolloutPolicy policy, string actor);
+
+    /// <summary>See <see cref="IModelRolloutGrain.Start"/>.</summary>
+    [Alias("StartRollout")]
+    Task<RolloutStatus> StartRollout(string model, string candidate, RolloutPolicy? policy, string actor);
+
+    /// <summary>See <see cref="IModelRolloutGrain.GetStatus"/>.</summary>
+    [Alias("GetRollout")]
+    Task<RolloutStatus?> GetRollout(string model);
+
+    /// <summary>See <see cref="IModelRolloutGrain.List"/>.</summary>
+    [Alias("ListRollouts")]
+    Task<IReadOnlyList<RolloutStatus>> ListRollouts(string model, int limit);
+
+    /// <summary>See <see cref="IModelRolloutGrain.GetHistory"/>.</summary>
+    [Alias("GetRolloutHistory")]
+    Task<IReadOnlyList<RolloutDecision>> GetRolloutHistory(string model, long? number, int limit);
+
+    /// <summary>See <see cref="IModelRolloutGrain.Control"/>.</summary>
+    [Alias("ControlRollout")]
+    Task<RolloutStatus> ControlRollout(string model, RolloutCommand command, string actor, string? reason);
 }

@@ -14,7 +14,7 @@ namespace InferenceHost.Grains.Management;
 /// the uploaded file was staged).
 /// </summary>
 [StatelessWorker]
-public sealed class ModelManagementGrain(IModelDirectory directory, RepositoryVersionChanges versions) : Grain, IModelManagementGrain
+public sealed partial class ModelManagementGrain(IModelDirectory directory, RepositoryVersionChanges versions) : Grain, IModelManagementGrain
 {
     public async Task<IReadOnlyList<ModelSummary>> ListModels()
     {

@@ -1,0 +1,29 @@
+using InferenceHost.Abstractions.Inference;
+
+namespace InferenceHost.Abstractions.Telemetry;
+
+/// <summary>
+/// One model's telemetry (keyed by model name): merges every silo's deltas into time windows per
+/// version and slot, joins ground truth to the predictions it belongs to, and answers windowed
+/// aggregates for comparisons. Kept in memory: a reactivated grain starts empty and fills within a flush.
+/// </summary>
+[Alias("InferenceHost.IModelTelemetryGrain")]
+public interface IModelTelemetryGrain : IGrainWithStringKey
+{
+    /// <summary>Adds a silo's delta.</summary>
+    [Alias("Record")]
+    Task Record(TelemetryDelta delta);
+
+    /// <summary>Every (version, slot) with what it recorded since <paramref name="since"/>, merged over the silos.</summary>
+    [Alias("GetWindow")]
+    Task<TelemetryWindow> GetWindow(DateTimeOffset since);
+
+    /// <summary>One version over all its slots since <paramref name="since"/>; empty when nothing was recorded.</summary>
+    [Alias("GetVersion")]
+    Task<VersionAggregate> GetVersion(string version, DateTimeOffset since);
+
+    /// <summary>Joins a label (one per batch row) to the request that <paramref name="id"/> names, and counts it for the version that served it.</summary>
+    /// <exception cref="InferenceException">NotFound: the id is unknown or expired; InvalidInput: the label count does not match the rows, or the id already has labels.</exception>
+    [Alias("AddFeedback")]
+    Task<FeedbackReceipt> AddFeedback(string id, double[] labels);
+}
