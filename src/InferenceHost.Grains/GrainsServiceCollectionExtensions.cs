@@ -2,8 +2,10 @@ using InferenceHost.Abstractions.Models;
 using InferenceHost.Abstractions.Repository;
 using InferenceHost.Abstractions.Routing;
 using InferenceHost.Grains.Repository;
+using InferenceHost.Grains.Rollouts;
 using InferenceHost.Grains.Routing;
 using InferenceHost.Grains.Serving;
+using InferenceHost.Grains.Telemetry;
 using InferenceHost.Inference.Catalog;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +38,10 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<ICatalogReadinessGate>(static sp => sp.GetRequiredService<SiloRepositoryAgent>());
         services.AddSingleton<RepositoryVersionChanges>();
         services.AddSingleton<IVersionUploadStaging>(static sp => sp.GetRequiredService<RepositoryVersionChanges>());
+
+        // Telemetry windows (InferenceHost:Telemetry) and the rollouts that read them; every start wakes the running rollouts.
+        services.AddOptions<TelemetryRetentionOptions>().BindConfiguration(TelemetryRetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<RolloutResumer>();
         return services;
     }
 }

@@ -35,7 +35,7 @@ public sealed class TwoSiloClusterFixture : IAsyncLifetime
                 .AddInMemoryCollection([new($"{InferenceOptions.SectionName}:RepositoryPath", RepositoryPaths.Models)])
                 .Build();
             siloBuilder.Services.AddOnnxInference(configuration).AddModelServing();
-            siloBuilder.AddMemoryGrainStorage(GrainStorage.Name);
+            siloBuilder.AddMemoryGrainStorage(GrainStorage.Name).UseInMemoryReminderService();
         }
     }
 }

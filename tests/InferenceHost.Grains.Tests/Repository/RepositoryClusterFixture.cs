@@ -98,7 +98,7 @@ public abstract class RepositoryClusterFixture(bool shared) : IAsyncLifetime
                 ])
                 .Build();
             siloBuilder.Services.AddOnnxInference(configuration).AddModelServing();
-            siloBuilder.AddMemoryGrainStorage(GrainStorage.Name);
+            siloBuilder.AddMemoryGrainStorage(GrainStorage.Name).UseInMemoryReminderService();
         }
     }
 }

@@ -1,0 +1,82 @@
+using InferenceHost.Abstractions.Telemetry;
+
+namespace InferenceHost.Grains.Telemetry;
+
+/// <summary>
+/// A model's telemetry in fixed-width time buckets per (version, slot), oldest pruned past the
+/// retention. Deltas land in the bucket of the time they arrive, so windows never reach into the future.
+/// </summary>
+internal sealed class TelemetryBuckets(TimeSpan width, TimeSpan retention)
+{
+    private readonly SortedDictionary<long, Dictionary<(string Version, string Slot), VersionAggregate>> _buckets = [];
+
+    /// <summary>When the newest delta arrived.</summary>
+    public DateTimeOffset LastAdded { get; private set; } = DateTimeOffset.UnixEpoch;
+
+    public void Add(DateTimeOffset at, string version, string slot, VersionAggregate counts)
+    {
+        var key = BucketOf(at);
+        if (!_buckets.TryGetValue(key, out var bucket))
+        {
+            bucket = [];
+            _buckets.Add(key, bucket);
+            Prune(at);
+        }
+
+        bucket[(version, slot)] = bucket.TryGetValue((version, slot), out var held) ? held.Merge(counts) : counts;
+        LastAdded = at > LastAdded ? at : LastAdded;
+    }
+
+    /// <summary>Every (version, slot) merged over the buckets that start at or after the bucket holding <paramref name="since"/>, by version then slot.</summary>
+    public IReadOnlyList<SlotTelemetry> Since(DateTimeOffset since)
+    {
+        var merged = new Dictionary<(string Version, string Slot), VersionAggregate>();
+        foreach (var bucket in BucketsSince(since))
+        {
+            foreach (var (key, counts) in bucket)
+            {
+                merged[key] = merged.TryGetValue(key, out var held) ? held.Merge(counts) : counts;
+            }
+        }
+
+        return [.. merged
+            .OrderBy(static p => p.Key.Version.Length).ThenBy(static p => p.Key.Version, StringComparer.Ordinal)
+            .ThenBy(static p => p.Key.Slot, StringComparer.Ordinal)
+            .Select(static p => new SlotTelemetry(p.Key.Version, p.Key.Slot, p.Value))];
+    }
+
+    /// <summary>One version over all its slots since <paramref name="since"/>.</summary>
+    public VersionAggregate Version(string version, DateTimeOffset since)
+    {
+        var total = VersionAggregate.Empty;
+        foreach (var bucket in BucketsSince(since))
+        {
+            foreach (var (key, counts) in bucket)
+            {
+                if (string.Equals(key.Version, version, StringComparison.Ordinal))
+                {
+                    total = total.Merge(counts);
+                }
+            }
+        }
+
+        return total;
+    }
+
+    private IEnumerable<Dictionary<(string Version, string Slot), VersionAggregate>> BucketsSince(DateTimeOffset since)
+    {
+        var first = BucketOf(since);
+        return _buckets.Where(b => b.Key >= first).Select(static b => b.Value);
+    }
+
+    private void Prune(DateTimeOffset now)
+    {
+        var oldest = BucketOf(now - retention);
+        while (_buckets.Count > 0 && _buckets.First().Key < oldest)
+        {
+            _buckets.Remove(_buckets.First().Key);
+        }
+    }
+
+    private long BucketOf(DateTimeOffset at) => at.UtcTicks / width.Ticks;
+}
