@@ -7,6 +7,7 @@ using InferenceHost.Grains.Routing;
 using InferenceHost.Grains.Serving;
 using InferenceHost.Grains.Telemetry;
 using InferenceHost.Inference.Catalog;
+using InferenceHost.Telemetry.Publishing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -41,6 +42,7 @@ public static class GrainsServiceCollectionExtensions
 
         // Telemetry windows (InferenceHost:Telemetry) and the rollouts that read them; every start wakes the running rollouts.
         services.AddOptions<TelemetryRetentionOptions>().BindConfiguration(TelemetryRetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<RolloutBoard>();
         services.AddHostedService<RolloutResumer>();
         return services;
     }

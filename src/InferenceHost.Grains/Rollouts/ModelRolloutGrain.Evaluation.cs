@@ -100,6 +100,7 @@ public sealed partial class ModelRolloutGrain
             ClockStartedAt = action == RolloutAction.Resume ? now : record.ClockStartedAt,
         };
         await WriteOrRestoreAsync(() => _state.State.Rollouts[index] = record);
+        _board.Publish(next);
 
         if (action != RolloutAction.Wait)
         {

@@ -3,6 +3,7 @@ using InferenceHost.Abstractions.Models;
 using InferenceHost.Abstractions.Rollouts;
 using InferenceHost.Abstractions.Routing;
 using InferenceHost.Abstractions.Telemetry;
+using InferenceHost.Telemetry.Publishing;
 using InferenceHost.Telemetry.Rollouts;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +26,7 @@ public sealed partial class ModelRolloutGrain : Grain, IModelRolloutGrain, IRemi
     private readonly IPersistentState<RolloutState> _state;
     private readonly IModelDirectory _directory;
     private readonly TimeProvider _time;
+    private readonly RolloutBoard _board;
     private readonly ILogger<ModelRolloutGrain> _logger;
     private IGrainTimer? _timer;
 
@@ -32,11 +34,13 @@ public sealed partial class ModelRolloutGrain : Grain, IModelRolloutGrain, IRemi
         [PersistentState("rollout", GrainStorage.Name)] IPersistentState<RolloutState> state,
         IModelDirectory directory,
         TimeProvider time,
+        RolloutBoard board,
         ILogger<ModelRolloutGrain> logger)
     {
         _state = state;
         _directory = directory;
         _time = time;
+        _board = board;
         _logger = logger;
     }
 
@@ -124,6 +128,7 @@ public sealed partial class ModelRolloutGrain : Grain, IModelRolloutGrain, IRemi
 
         _state.State.NextNumber = number + 1;
         await _state.WriteStateAsync();
+        _board.Publish(status);
         await AuditAsync(actor, "rollout-start", $"version '{baseline}' active", RolloutText.Describe(status, reason));
         await this.RegisterOrUpdateReminder(ReminderName, ReminderPeriod, ReminderPeriod);
         StartTimer(chosen);

@@ -7,9 +7,12 @@ public sealed class TelemetryRetentionOptions
 {
     public const string SectionName = "InferenceHost:Telemetry";
 
-    /// <summary>Width of the time buckets deltas are merged into; windows start on a bucket boundary. Default 5 s.</summary>
+    /// <summary>
+    /// Width of the time buckets deltas are merged into; windows start on a bucket boundary. Default 1 s, the silos'
+    /// flush interval: a rollout step's evidence then starts within a second of the step.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
-    public TimeSpan BucketWidth { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan BucketWidth { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long buckets are kept: the longest window (and rollout) the statistics can look back over. Default 6 h.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]

@@ -16,6 +16,9 @@ public sealed class FileGrainStorage(string root) : IGrainStorage
     {
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter() },
+
+        // Rollout evidence holds NaN where a metric has no value yet (e.g. latency before any request).
+        NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
