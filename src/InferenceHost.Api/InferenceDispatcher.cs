@@ -2,6 +2,7 @@ using InferenceHost.Abstractions.Inference;
 using InferenceHost.Abstractions.Models;
 using InferenceHost.Abstractions.Routing;
 using InferenceHost.Api.Routing;
+using InferenceHost.Api.Telemetry;
 
 namespace InferenceHost.Api;
 
@@ -9,10 +10,16 @@ namespace InferenceHost.Api;
 /// The one way both protocols reach a model, in three steps: <see cref="GetRouteTableAsync"/>
 /// (before the body is decoded: unknown models answer 404 at once), <see cref="Route"/> (which
 /// version, from the silo's cached route table, no grain call) and <see cref="InferAsync"/> (the
-/// local replica runs it; a drawn shadow gets a copy afterwards, off the response path).
+/// local replica runs it, timed and recorded under the route's version and slot; a drawn shadow gets
+/// a copy afterwards, off the response path).
 /// </summary>
 public sealed class InferenceDispatcher(
-    IModelDirectory directory, IGrainFactory grains, IRouteTableSource routes, IRandomSource random, ShadowMirror shadows)
+    IModelDirectory directory,
+    IGrainFactory grains,
+    IRouteTableSource routes,
+    IRandomSource random,
+    ShadowMirror shadows,
+    RequestTelemetry telemetry)
 {
     /// <summary>The model's route table, after checking that the model (and the URL's version, if any) exists here.</summary>
     /// <exception cref="InferenceException">Unknown model or version (NotFound), or not ready (Unavailable).</exception>
@@ -36,11 +43,27 @@ public sealed class InferenceDispatcher(
         return new InferenceRoute(target, decision with { Version = target.Version }, RoutePicker.PickShadow(table.Deployment, target.Version, random));
     }
 
-    /// <summary>Runs <paramref name="request"/> on the route's version, then mirrors it to the route's shadow without waiting.</summary>
+    /// <summary>
+    /// Runs <paramref name="request"/> on the route's version, records the answer or failure in this silo's
+    /// telemetry, then mirrors it to the route's shadow without waiting.
+    /// </summary>
     /// <exception cref="InferenceException">Invalid input, or a model failure.</exception>
     public async ValueTask<InferenceResponse> InferAsync(InferenceRoute route, InferenceRequest request)
     {
-        var response = await grains.GetGrain<IModelReplicaGrain>(ModelReplicaKey.Of(route.Target.Model, route.Target.Version)).Infer(request);
+        var (model, version, slot) = (route.Target.Model, route.Target.Version, route.Decision.Slot);
+        var started = telemetry.Start();
+        InferenceResponse response;
+        try
+        {
+            response = await grains.GetGrain<IModelReplicaGrain>(ModelReplicaKey.Of(model, version)).Infer(request);
+        }
+        catch (Exception failure)
+        {
+            telemetry.Failed(model, version, slot, started, failure);
+            throw;
+        }
+
+        telemetry.Answered(model, version, slot, started, request, response);
         if (route.ShadowVersion is { } shadow)
         {
             shadows.TryMirror(shadow, request, response);

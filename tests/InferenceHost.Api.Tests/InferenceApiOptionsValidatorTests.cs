@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace InferenceHost.Api.Tests;
@@ -28,6 +29,9 @@ public sealed class InferenceApiOptionsValidatorTests
     public async Task AddInferenceApi_InvalidSection_FailsAtStartListingTheProblem()
     {
         var builder = WebApplication.CreateBuilder(["--InferenceHost:Api:MaxRequestBodyBytes=0", "--urls=http://127.0.0.1:0"]);
+
+        // The API's telemetry flusher talks to grains: a cluster client is there to be resolved, never reached.
+        builder.UseOrleansClient(static client => client.UseLocalhostClustering());
         builder.Services.AddInferenceApi(builder.Configuration);
         await using var app = builder.Build();
 

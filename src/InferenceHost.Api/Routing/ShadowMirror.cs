@@ -1,4 +1,6 @@
 using InferenceHost.Abstractions.Inference;
+using InferenceHost.Abstractions.Routing;
+using InferenceHost.Api.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,22 +9,26 @@ namespace InferenceHost.Api.Routing;
 /// <summary>
 /// Sends copies of requests to a shadow version after the primary answered, without the client
 /// waiting: at most <see cref="RoutingOptions.MaxShadowInFlight"/> at once (more are dropped and
-/// counted); each outcome, answer or failure, becomes a <see cref="ShadowPair"/> in <see cref="ShadowPairLog"/>.
+/// counted); each outcome, answer or failure, becomes a <see cref="ShadowPair"/> in <see cref="ShadowPairLog"/>
+/// and is recorded in this silo's telemetry under the shadow version's slot <c>shadow</c>, an answer
+/// with its agreement with the primary's.
 /// </summary>
 public sealed partial class ShadowMirror
 {
     private readonly Func<string, string, InferenceRequest, Task<InferenceResponse>> _send;
     private readonly ShadowPairLog _pairs;
+    private readonly RequestTelemetry _telemetry;
     private readonly IOptions<RoutingOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ShadowMirror> _logger;
     private int _inFlight;
     private long _dropped;
 
-    public ShadowMirror(IGrainFactory grains, ShadowPairLog pairs, IOptions<RoutingOptions> options, TimeProvider time, ILogger<ShadowMirror> logger)
+    public ShadowMirror(
+        IGrainFactory grains, ShadowPairLog pairs, RequestTelemetry telemetry, IOptions<RoutingOptions> options, TimeProvider time, ILogger<ShadowMirror> logger)
         : this(
             (model, version, request) => grains.GetGrain<IModelReplicaGrain>(ModelReplicaKey.Of(model, version)).Infer(request).AsTask(),
-            pairs, options, time, logger)
+            pairs, telemetry, options, time, logger)
     {
     }
 
@@ -30,12 +36,14 @@ public sealed partial class ShadowMirror
     internal ShadowMirror(
         Func<string, string, InferenceRequest, Task<InferenceResponse>> send,
         ShadowPairLog pairs,
+        RequestTelemetry telemetry,
         IOptions<RoutingOptions> options,
         TimeProvider time,
         ILogger<ShadowMirror> logger)
     {
         _send = send;
         _pairs = pairs;
+        _telemetry = telemetry;
         _options = options;
         _time = time;
         _logger = logger;
@@ -69,17 +77,23 @@ public sealed partial class ShadowMirror
         {
             IReadOnlyList<InferenceTensor>? outputs = null;
             string? error = null;
+            var started = _telemetry.Start();
             try
             {
-                outputs = (await _send(primary.ModelName, shadowVersion, request)).Outputs;
+                var shadow = await _send(primary.ModelName, shadowVersion, request);
+                _telemetry.Answered(primary.ModelName, shadowVersion, SlotNames.Shadow, started, request, shadow);
+                _telemetry.Paired(primary.ModelName, shadowVersion, primary, shadow);
+                outputs = shadow.Outputs;
             }
             catch (InferenceException failure)
             {
+                _telemetry.Failed(primary.ModelName, shadowVersion, SlotNames.Shadow, started, failure);
                 error = failure.Message;
                 LogShadowRefused(_logger, primary.ModelName, shadowVersion, failure.Message);
             }
             catch (Exception exception)
             {
+                _telemetry.Failed(primary.ModelName, shadowVersion, SlotNames.Shadow, started, exception);
                 error = exception.Message;
                 LogShadowFailed(_logger, primary.ModelName, shadowVersion, exception);
             }

@@ -1,5 +1,6 @@
 using InferenceHost.Abstractions.Inference;
 using InferenceHost.Api.Routing;
+using InferenceHost.Api.Telemetry;
 using InferenceHost.Tests.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -30,6 +31,7 @@ public sealed class ShadowMirrorTests(InferenceHostFixture fixture)
                 return await replica.GetGrain<IModelReplicaGrain>(ModelReplicaKey.Of(model, version)).Infer(request);
             },
             pairs,
+            fixture.Services.GetRequiredService<RequestTelemetry>(),
             options,
             TimeProvider.System,
             NullLogger<ShadowMirror>.Instance);
@@ -54,7 +56,12 @@ public sealed class ShadowMirrorTests(InferenceHostFixture fixture)
         var options = Options.Create(new RoutingOptions());
         var pairs = new ShadowPairLog(options);
         var mirror = new ShadowMirror(
-            fixture.Services.GetRequiredService<IGrainFactory>(), pairs, options, TimeProvider.System, NullLogger<ShadowMirror>.Instance);
+            fixture.Services.GetRequiredService<IGrainFactory>(),
+            pairs,
+            fixture.Services.GetRequiredService<RequestTelemetry>(),
+            options,
+            TimeProvider.System,
+            NullLogger<ShadowMirror>.Instance);
         var wrong = new InferenceRequest("bad", [new InferenceTensor("input", "FP64", [1, 4], new byte[32])], []);
 
         Assert.True(mirror.TryMirror("2", wrong, new InferenceResponse(RoutingHost.Model, "1", "bad", [])));

@@ -1,0 +1,35 @@
+using InferenceHost.Abstractions.Inference;
+using InferenceHost.Telemetry.Publishing;
+using InferenceHost.Telemetry.Recording;
+
+namespace InferenceHost.Api.Telemetry;
+
+/// <summary>
+/// Where the request path reports a replica call: into this silo's <see cref="TelemetryRecorder"/> and
+/// the duration and batch size histograms. Served and shadow calls are timed the same way, so a
+/// candidate's latency compares with its baseline's.
+/// </summary>
+public sealed class RequestTelemetry(TelemetryRecorder recorder, TelemetryMetrics metrics, TimeProvider time)
+{
+    /// <summary>A timestamp to pass back to <see cref="Answered"/> or <see cref="Failed"/>.</summary>
+    public long Start() => time.GetTimestamp();
+
+    public void Answered(string model, string version, string slot, long started, InferenceRequest request, InferenceResponse response)
+    {
+        var elapsed = time.GetElapsedTime(started);
+        recorder.RecordAnswered(model, version, slot, elapsed, request, response);
+        metrics.RecordAnswered(model, version, slot, elapsed, BatchSizes.Of(request));
+    }
+
+    public void Failed(string model, string version, string slot, long started, Exception exception)
+    {
+        var elapsed = time.GetElapsedTime(started);
+        var failure = RequestFailures.Of(exception);
+        recorder.RecordFailed(model, version, slot, failure);
+        metrics.RecordFailed(model, version, slot, elapsed, failure);
+    }
+
+    /// <summary>A shadow's answer next to the primary's, for agreement.</summary>
+    public void Paired(string model, string shadowVersion, InferenceResponse primary, InferenceResponse shadow) =>
+        recorder.RecordShadowPair(model, shadowVersion, primary, shadow);
+}
