@@ -12,12 +12,17 @@ internal sealed class CliApplication(IReadOnlyList<ICliCommand> commands, Func<s
 {
     private readonly HelpWriter _help = new(commands);
 
+    /// <summary>Every option that takes no value, so that the token after it is read as an argument, not its value.</summary>
+    private readonly IReadOnlySet<string> _flagNames = GlobalOptions.FlagNames
+        .Concat(commands.SelectMany(command => command.Options).Where(option => option.IsFlag).Select(option => option.Name))
+        .ToHashSet(StringComparer.Ordinal);
+
     public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         ParsedArguments arguments;
         try
         {
-            arguments = ArgumentParser.Parse(args, GlobalOptions.FlagNames, GlobalOptions.Help.Name);
+            arguments = ArgumentParser.Parse(args, _flagNames, GlobalOptions.Help.Name);
         }
         catch (UsageException usage)
         {

@@ -17,6 +17,9 @@ public static class Program
         TransitionCommand.Switch,
         TransitionCommand.Rollback,
         new AuditCommand(),
+        new RolloutCommand(),
+        new PolicyCommand(),
+        new TelemetryCommand(),
     ];
 
     public static Task<int> Main(string[] args) => RunAsync(args, Console.Out, Console.Error);

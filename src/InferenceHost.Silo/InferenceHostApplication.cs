@@ -28,10 +28,12 @@ public static class InferenceHostApplication
         builder.Services.AddOnnxInference(builder.Configuration);
         builder.Services.AddModelServing();
         builder.Services.AddInferenceApi(builder.Configuration);
+        builder.Services.AddFeedbackApi();
         builder.Services.AddAdminApi(builder.Configuration);
 
         var app = builder.Build();
         app.MapInferenceApi();
+        app.MapFeedbackApi();
         app.MapAdminApi();
         return app.LogListeningAddresses(endpoints);
     }

@@ -26,6 +26,15 @@ internal static class AdminRoutes
         model.MapPost("/versions", Guard(static (h, c) => h.UploadVersionAsync(c)));
         model.MapGet("/versions/{version}", Guard(static (h, c) => h.GetVersionAsync(c)));
         model.MapDelete("/versions/{version}", Guard(static (h, c) => h.DeleteVersionAsync(c)));
+        model.MapGet("/telemetry", Guard(static (h, c) => h.GetTelemetryAsync(c)));
+        model.MapGet("/rollout-policy", Guard(static (h, c) => h.GetRolloutPolicyAsync(c)));
+        model.MapPut("/rollout-policy", Guard(static (h, c) => h.PutRolloutPolicyAsync(c)));
+        model.MapPost("/rollouts", Guard(static (h, c) => h.StartRolloutAsync(c)));
+        model.MapGet("/rollouts", Guard(static (h, c) => h.ListRolloutsAsync(c)));
+        model.MapGet("/rollouts/{number}/decisions", Guard(static (h, c) => h.GetRolloutDecisionsAsync(c)));
+        model.MapGet("/rollout", Guard(static (h, c) => h.GetRolloutAsync(c)));
+        model.MapGet("/rollout/decisions", Guard(static (h, c) => h.GetRolloutDecisionsAsync(c)));
+        model.MapPost("/rollout/{command}", Guard(static (h, c) => h.ControlRolloutAsync(c)));
 
         // Anything else under /admin still needs the token, and answers in the API's error shape.
         admin.Map("/{**rest}", Guard(static (_, c) => AdminHandlers.NoEndpointAsync(c)));

@@ -1,3 +1,4 @@
+using InferenceHost.Api.Feedback;
 using InferenceHost.Api.Routing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -27,6 +28,9 @@ internal static class V2Routes
             model.MapGet("/config", Guard<ModelHttpHandlers>(static (h, c) => h.ConfigAsync(c)));
             model.MapPost("/infer", Guard<InferHttpHandler>(static (h, c) => h.InferAsync(c)));
         }
+
+        // Ground truth for an answered request names it by id, so the version is the one that answered, never the URL's.
+        v2.MapPost("/models/{model}/feedback", Guard<FeedbackHttpHandler>(static (h, c) => h.PostAsync(c)));
 
         // Unknown v2 paths still answer in the protocol's error shape, not an empty 404.
         v2.Map("/{**rest}", static context => JsonResponses.WriteErrorAsync(

@@ -13,7 +13,7 @@ namespace InferenceHost.Api.Management;
 /// the REST admin API's operations, each one call to the management grain, changes made as the
 /// admin principal. The token check and the mapping of refusals are <see cref="ManagementGuard"/>'s.
 /// </summary>
-internal sealed class ModelManagementService(
+internal sealed partial class ModelManagementService(
     IGrainFactory grains, AdminAuthenticator authenticator, IVersionUploadStaging uploads, IOptions<AdminOptions> options)
 {
     private IModelManagementGrain Management => grains.GetGrain<IModelManagementGrain>(IModelManagementGrain.DefaultKey);

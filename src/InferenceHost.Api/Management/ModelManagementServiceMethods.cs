@@ -22,5 +22,13 @@ internal sealed class ModelManagementServiceMethods : IServiceMethodProvider<Mod
         methods.AddClientStreaming(nameof(ModelManagementService.UploadVersion), UploadVersionChunk.Parser, (s, r, c) => s.UploadVersion(r, c));
         methods.Add(nameof(ModelManagementService.GetVersion), GetVersionRequest.Parser, (s, r, c) => s.GetVersion(r, c));
         methods.Add(nameof(ModelManagementService.DeleteVersion), DeleteVersionRequest.Parser, (s, r, c) => s.DeleteVersion(r, c));
+        methods.Add(nameof(ModelManagementService.GetTelemetry), GetTelemetryRequest.Parser, (s, r, c) => s.GetTelemetry(r, c));
+        methods.Add(nameof(ModelManagementService.GetRolloutPolicy), GetRolloutPolicyRequest.Parser, (s, r, c) => s.GetRolloutPolicy(r, c));
+        methods.Add(nameof(ModelManagementService.SetRolloutPolicy), SetRolloutPolicyRequest.Parser, (s, r, c) => s.SetRolloutPolicy(r, c));
+        methods.Add(nameof(ModelManagementService.StartRollout), StartRolloutRequest.Parser, (s, r, c) => s.StartRollout(r, c));
+        methods.Add(nameof(ModelManagementService.GetRollout), GetRolloutRequest.Parser, (s, r, c) => s.GetRollout(r, c));
+        methods.Add(nameof(ModelManagementService.ListRollouts), ListRolloutsRequest.Parser, (s, r, c) => s.ListRollouts(r, c));
+        methods.Add(nameof(ModelManagementService.GetRolloutHistory), GetRolloutHistoryRequest.Parser, (s, r, c) => s.GetRolloutHistory(r, c));
+        methods.Add(nameof(ModelManagementService.ControlRollout), ControlRolloutRequest.Parser, (s, r, c) => s.ControlRollout(r, c));
     }
 }

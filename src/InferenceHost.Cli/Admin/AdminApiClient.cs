@@ -62,9 +62,84 @@ internal sealed class AdminApiClient : IDisposable
         return SendAsync(new HttpRequestMessage(HttpMethod.Get, path), AdminJsonContext.Default.AuditLog);
     }
 
+    /// <summary>Telemetry over <paramref name="window"/> (e.g. <c>5m</c>; null: the server's default).</summary>
+    public Task<AdminReply<TelemetryView>> GetTelemetryAsync(string model, string? window) =>
+        GetAsync(WithQuery(ModelPath(model, "telemetry"), ("window", window)), AdminJsonContext.Default.TelemetryView);
+
+    public Task<AdminReply<PolicyView>> GetPolicyAsync(string model) =>
+        GetAsync(ModelPath(model, "rollout-policy"), AdminJsonContext.Default.PolicyView);
+
+    /// <summary>Sets the policy from its JSON as the operator wrote it; the server judges it and lists every problem.</summary>
+    public Task<AdminReply<PolicyView>> SetPolicyAsync(string model, string policyJson) =>
+        SendAsync(WithJson(HttpMethod.Put, ModelPath(model, "rollout-policy"), policyJson), AdminJsonContext.Default.PolicyView);
+
+    /// <summary>Starts a rollout of <paramref name="candidate"/>, with <paramref name="policyJson"/> for this rollout only when given.</summary>
+    /// <exception cref="CommandFailedException">The policy is not JSON.</exception>
+    public Task<AdminReply<RolloutView>> StartRolloutAsync(string model, string candidate, string? policyJson)
+    {
+        using var body = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(body))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("candidate", candidate);
+            if (policyJson is not null)
+            {
+                writer.WritePropertyName("policy");
+                try
+                {
+                    writer.WriteRawValue(policyJson);
+                }
+                catch (JsonException exception)
+                {
+                    throw new CommandFailedException($"the policy is not JSON: {exception.Message}", exception);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return SendAsync(WithJson(HttpMethod.Post, ModelPath(model, "rollouts"), Encoding.UTF8.GetString(body.ToArray())), AdminJsonContext.Default.RolloutView);
+    }
+
+    public Task<AdminReply<RolloutView>> GetRolloutAsync(string model) =>
+        GetAsync(ModelPath(model, "rollout"), AdminJsonContext.Default.RolloutView);
+
+    public Task<AdminReply<RolloutList>> ListRolloutsAsync(string model, int? limit) =>
+        GetAsync(WithQuery(ModelPath(model, "rollouts"), ("limit", Number(limit))), AdminJsonContext.Default.RolloutList);
+
+    /// <summary>The decisions of rollout <paramref name="number"/>, or of the latest when null.</summary>
+    public Task<AdminReply<DecisionList>> GetDecisionsAsync(string model, long? number, int? limit)
+    {
+        var path = number is { } n ? ModelPath(model, $"rollouts/{Number(n)}/decisions") : ModelPath(model, "rollout/decisions");
+        return GetAsync(WithQuery(path, ("limit", Number(limit))), AdminJsonContext.Default.DecisionList);
+    }
+
+    /// <summary>An operator's command to the running rollout: <c>pause</c>, <c>resume</c>, <c>abort</c>, <c>promote</c> or <c>rollback</c>.</summary>
+    public Task<AdminReply<RolloutView>> ControlRolloutAsync(string model, string command, string? reason)
+    {
+        var path = ModelPath(model, $"rollout/{command}");
+        var request = reason is null
+            ? new HttpRequestMessage(HttpMethod.Post, path)
+            : WithJson(HttpMethod.Post, path, JsonSerializer.Serialize(new ReasonBody(reason), AdminJsonContext.Default.ReasonBody));
+        return SendAsync(request, AdminJsonContext.Default.RolloutView);
+    }
+
     public void Dispose() => _http.Dispose();
 
     private static string ModelPath(string model, string operation) => $"admin/v1/models/{Uri.EscapeDataString(model)}/{operation}";
+
+    private static string WithQuery(string path, params (string Name, string? Value)[] parameters)
+    {
+        var given = parameters.Where(p => p.Value is not null).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToList();
+        return given.Count == 0 ? path : $"{path}?{string.Join('&', given)}";
+    }
+
+    private static string? Number(long? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static HttpRequestMessage WithJson(HttpMethod method, string path, string json) =>
+        new(method, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+
+    private Task<AdminReply<T>> GetAsync<T>(string path, JsonTypeInfo<T> type) => SendAsync(new HttpRequestMessage(HttpMethod.Get, path), type);
 
     /// <exception cref="AdminApiException">The server refused the request.</exception>
     /// <exception cref="CommandFailedException">The server could not be reached, or did not answer as InferenceHost does.</exception>

@@ -15,4 +15,10 @@ namespace InferenceHost.Cli.Admin;
 [JsonSerializable(typeof(DesiredDeployment))]
 [JsonSerializable(typeof(AuditLog))]
 [JsonSerializable(typeof(ErrorBody))]
+[JsonSerializable(typeof(RolloutView))]
+[JsonSerializable(typeof(RolloutList))]
+[JsonSerializable(typeof(DecisionList))]
+[JsonSerializable(typeof(PolicyView))]
+[JsonSerializable(typeof(TelemetryView))]
+[JsonSerializable(typeof(ReasonBody))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext;

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Numerics;
+
 namespace InferenceHost.Cli.CommandLine;
 
 /// <summary>A command line split into positional arguments, options with values, and flags.</summary>
@@ -11,6 +14,16 @@ internal sealed class ParsedArguments(IReadOnlyList<string> positionals, IReadOn
     public string? Value(OptionSpec option) => values.GetValueOrDefault(option.Name);
 
     public bool Has(OptionSpec flag) => flags.Contains(flag.Name);
+
+    /// <summary>The option's value as a whole number, or null when not given; its range is the server's to judge.</summary>
+    /// <exception cref="UsageException">The value is not a whole number of type <typeparamref name="T"/>.</exception>
+    public T? WholeNumber<T>(OptionSpec option)
+        where T : struct, IBinaryInteger<T> => Value(option) switch
+        {
+            null => null,
+            var text when T.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) => number,
+            var text => throw new UsageException($"--{option.Name} must be a whole number, not '{text}'"),
+        };
 
     /// <summary>The same options, without the first positional argument (the command's name).</summary>
     public ParsedArguments AfterCommand() => new([.. positionals.Skip(1)], values, flags);

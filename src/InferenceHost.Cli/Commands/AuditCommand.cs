@@ -24,17 +24,9 @@ internal sealed class AuditCommand : ICliCommand
     {
         arguments.RequireNoArguments();
         var model = arguments.Value(Model);
-        var limit = ParseLimit(arguments.Value(Limit));
+        var limit = arguments.WholeNumber<int>(Limit);
         return async context => context.Print(await context.Admin.AuditAsync(model, limit), Write);
     }
-
-    /// <summary>Only whether it is a number is checked here; the range is the server's to judge.</summary>
-    private static int? ParseLimit(string? text) => text switch
-    {
-        null => null,
-        _ when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) => count,
-        _ => throw new UsageException($"--limit must be a whole number, not '{text}'"),
-    };
 
     private static void Write(AuditLog log, TextWriter output)
     {
