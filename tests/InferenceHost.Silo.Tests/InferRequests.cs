@@ -11,24 +11,24 @@ public static class InferRequests
     private const string OneFlower = """{"inputs":[{"name":"input","shape":[1,4],"datatype":"FP32","data":[5.1,3.5,1.4,0.2]}]}""";
 
     /// <summary>
-    /// Infers one iris flower on <paramref name="model"/> without naming a version, pinned to
+    /// Infers one iris flower (or the request body <paramref name="request"/>) on <paramref name="model"/> without naming a version, pinned to
     /// <paramref name="slot"/> when given. A transport failure is a response with status 0, not an exception,
     /// so a request stream records it like any other failure.
     /// </summary>
-    public static async Task<ServedResponse> InferAsync(this HttpClient http, string model, string? slot = null)
+    public static async Task<ServedResponse> InferAsync(this HttpClient http, string model, string? slot = null, string? request = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/v2/models/{model}/infer", UriKind.Relative))
+        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri($"/v2/models/{model}/infer", UriKind.Relative))
         {
-            Content = new StringContent(OneFlower, Encoding.UTF8, "application/json"),
+            Content = new StringContent(request ?? OneFlower, Encoding.UTF8, "application/json"),
         };
         if (slot is not null)
         {
-            request.Headers.Add("x-inference-slot", slot);
+            message.Headers.Add("x-inference-slot", slot);
         }
 
         try
         {
-            using var response = await http.SendAsync(request);
+            using var response = await http.SendAsync(message);
             var body = await response.Content.ReadAsStringAsync();
             if (response.StatusCode != HttpStatusCode.OK)
             {

@@ -16,12 +16,15 @@ public sealed class RequestStream : IAsyncDisposable
     private readonly CancellationTokenSource _stop;
     private readonly Task[] _clients;
 
-    /// <summary>Starts <paramref name="clients"/> clients; they stop by themselves after <paramref name="hardCap"/>.</summary>
-    public RequestStream(HttpClient http, string model, int clients, TimeSpan hardCap)
+    /// <summary>
+    /// Starts <paramref name="clients"/> clients; they stop by themselves after <paramref name="hardCap"/>. Each request
+    /// is <paramref name="body"/>'s for its client and sequence number, or one iris flower when that is null.
+    /// </summary>
+    public RequestStream(HttpClient http, string model, int clients, TimeSpan hardCap, Func<int, long, string>? body = null)
     {
         _stop = new CancellationTokenSource(hardCap);
         _byClient = [.. Enumerable.Range(0, clients).Select(_ => new List<ServedResponse>())];
-        _clients = [.. _byClient.Select(responses => Task.Run(() => RunClientAsync(http, model, responses)))];
+        _clients = [.. _byClient.Select((responses, client) => Task.Run(() => RunClientAsync(http, model, responses, client, body)))];
     }
 
     /// <summary>Waits until <paramref name="count"/> responses have matched <paramref name="match"/>.</summary>
@@ -49,11 +52,14 @@ public sealed class RequestStream : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task RunClientAsync(HttpClient http, string model, List<ServedResponse> responses)
+    /// <summary>Responses so far, from every client.</summary>
+    public int Count => _all.Count;
+
+    private async Task RunClientAsync(HttpClient http, string model, List<ServedResponse> responses, int client, Func<int, long, string>? body)
     {
-        while (!_stop.IsCancellationRequested)
+        for (long sequence = 0; !_stop.IsCancellationRequested; sequence++)
         {
-            var response = await http.InferAsync(model);
+            var response = await http.InferAsync(model, request: body?.Invoke(client, sequence));
             responses.Add(response);
             _all.Enqueue(response);
         }
