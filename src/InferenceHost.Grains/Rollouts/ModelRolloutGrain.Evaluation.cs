@@ -105,7 +105,7 @@ public sealed partial class ModelRolloutGrain
         if (action != RolloutAction.Wait)
         {
             LogDecision(_logger, Model, status.Number, action, actor, reason);
-            await AuditAsync(actor, $"rollout-{action.ToString().ToLowerInvariant()}", RolloutText.Describe(status, status.Latest.Reason), RolloutText.Describe(next, reason));
+            await AuditAsync(actor, $"rollout-{action.ToString().ToLowerInvariant()}", RolloutText.Describe(status), RolloutText.Describe(next, reason));
         }
 
         if (finished)

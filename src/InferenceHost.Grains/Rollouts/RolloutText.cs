@@ -16,9 +16,13 @@ internal static class RolloutText
         _ => phase.ToString(),
     };
 
-    public static string Describe(RolloutStatus status, string reason) => string.Create(
+    /// <summary>Where a rollout stands, e.g. <c>rollout 2 of version '3' against '1': canary, 25% of users</c>.</summary>
+    public static string Describe(RolloutStatus status) => string.Create(
         CultureInfo.InvariantCulture,
-        $"rollout {status.Number} of version '{status.Candidate}' against '{status.Baseline}': {Phase(status.Phase)}{(status.Paused ? " (paused)" : string.Empty)}, {status.CanaryWeight}% of users; {reason}");
+        $"rollout {status.Number} of version '{status.Candidate}' against '{status.Baseline}': {Phase(status.Phase)}{(status.Paused ? " (paused)" : string.Empty)}, {status.CanaryWeight}% of users");
+
+    /// <summary>Where a rollout stands after a decision, and why it got there.</summary>
+    public static string Describe(RolloutStatus status, string reason) => $"{Describe(status)}; {reason}";
 
     public static string Describe(RolloutPolicy policy) => string.Create(
         CultureInfo.InvariantCulture,

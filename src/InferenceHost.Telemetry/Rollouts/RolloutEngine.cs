@@ -58,7 +58,7 @@ public static class RolloutEngine
 
         var elapsed = now - progress.StartedAt;
         return elapsed > policy.MaxDuration
-            ? new RolloutVerdict(RolloutAction.Pause, progress.Phase, progress.Step, weight, string.Create(CultureInfo.InvariantCulture, $"undecided after {elapsed:g} (maximum {policy.MaxDuration:g}), still waiting for {string.Join("; ", waitingFor)}"), evidence)
+            ? new RolloutVerdict(RolloutAction.Pause, progress.Phase, progress.Step, weight, string.Create(CultureInfo.InvariantCulture, $"undecided after {ElapsedText.Of(elapsed)} (maximum {ElapsedText.Of(policy.MaxDuration)}), still waiting for {string.Join("; ", waitingFor)}"), evidence)
             : new RolloutVerdict(RolloutAction.Wait, progress.Phase, progress.Step, weight, "waiting for " + string.Join("; ", waitingFor), evidence);
     }
 
@@ -68,7 +68,7 @@ public static class RolloutEngine
         var held = now - progress.PhaseStartedAt;
         if (held < policy.StepInterval)
         {
-            waiting.Add(string.Create(CultureInfo.InvariantCulture, $"time: held {held:g} of {policy.StepInterval:g}"));
+            waiting.Add(string.Create(CultureInfo.InvariantCulture, $"time: held {ElapsedText.Of(held)} of {ElapsedText.Of(policy.StepInterval)}"));
         }
 
         if (observation.PhaseRequests < policy.StepMinRequests)

@@ -80,9 +80,32 @@ public sealed class AutomaticRolloutTests(EmbeddedAdminHostFixture host) : IClas
         Assert.Equal(["start", "step", "step", "promote"], actions);
     }
 
-    private async Task<JsonElement> StartRolloutAsync(string candidate)
+    [Fact]
+    public async Task Rollout_BlueGreenCandidateThatAgrees_WaitsOnStandbyThenTakesAllTrafficAtOnce()
     {
-        using var response = await host.Http.SendAdminAsync(HttpMethod.Post, $"/admin/v1/models/{Model}/rollouts", $$"""{"candidate": "{{candidate}}", "policy": {{Policy}}}""");
+        await AbortRunningAsync();
+        await host.Http.PutDeploymentAsync(Model, """{"active": "blue", "slots": {"blue": {"version": "1", "weight": 100}}}""");
+        await using var traffic = new RequestStream(host.Http, Model, Clients, HardCap, static (client, n) => IrisFlowers.Request($"bluegreen-{client}-{n}"));
+
+        var started = await StartRolloutAsync("3", Policy.Replace("\"canary\"", "\"bluegreen\"", StringComparison.Ordinal));
+        var waiting = await host.Http.GetDeploymentAsync(Model);
+        var status = await WaitForPhaseAsync("promoted");
+        await traffic.WaitForAsync(static r => r.Version == "3", 20, "responses from version 3");
+        var responses = (await traffic.StopAsync()).SelectMany(static c => c).ToList();
+
+        Assert.Equal("shadow", started.GetProperty("phase").GetString());
+        Assert.Equal(("3", 0), (Slot(waiting, "green").GetProperty("version").GetString(), Slot(waiting, "green").GetProperty("weight").GetInt32()));
+        Assert.Equal("promote", status.GetProperty("latest").GetProperty("action").GetString());
+        var deployment = await host.Http.GetDeploymentAsync(Model);
+        Assert.Equal("green", deployment.GetProperty("active").GetString());
+        Assert.Equal(100, Slot(deployment, "green").GetProperty("weight").GetInt32());
+        Assert.All(responses, r => Assert.True(r.Succeeded && r.Slot != "canary", r.ToString()));
+        Assert.All(responses.Where(static r => r.Version == "3"), r => Assert.Equal("green", r.Slot));
+    }
+
+    private async Task<JsonElement> StartRolloutAsync(string candidate, string policy = Policy)
+    {
+        using var response = await host.Http.SendAdminAsync(HttpMethod.Post, $"/admin/v1/models/{Model}/rollouts", $$"""{"candidate": "{{candidate}}", "policy": {{policy}}}""");
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
         return JsonDocument.Parse(body).RootElement.Clone();
