@@ -42,15 +42,17 @@ internal sealed partial class SlotRecorder
         var values = Volatile.Read(ref _values) is { } bucketed
             ? Sparse(bucketed, _sentValues ??= new long[bucketed.Length], -ValueScale.MaxIndex, scratch)
             : SparseHistogram.Empty;
-        if (!any && latency.Indexes.Length == 0 && batchSizes.Indexes.Length == 0 && classes.Indexes.Length == 0 && values.Indexes.Length == 0)
+        if (!any && newDifference == 0 && latency.Indexes.Length == 0 && batchSizes.Indexes.Length == 0 && classes.Indexes.Length == 0 && values.Indexes.Length == 0)
         {
             return null;
         }
 
-        var outputs = counters[Rows] == 0 && classes.Indexes.Length == 0 && values.Indexes.Length == 0
+        // A request counted on one side of a read and not the other lands partly here, partly in the next delta:
+        // a summary is kept whenever any of its counters moved, so nothing is dropped with an "empty" one.
+        var outputs = counters[Rows] == 0 && counters[Confidence] == 0 && classes.Indexes.Length == 0 && values.Indexes.Length == 0
             ? OutputSummary.Empty
             : new OutputSummary((OutputKind)Volatile.Read(ref _kind), counters[Rows], classes, counters[Confidence] / ConfidenceScale, values);
-        var agreement = counters[Pairs] == 0 && counters[Elements] == 0
+        var agreement = counters[Pairs] == 0 && counters[Agreements] == 0 && counters[Elements] == 0 && newDifference == 0
             ? AgreementSummary.Empty
             : new AgreementSummary(counters[Pairs], counters[Agreements], newDifference, counters[Elements]);
         return new VersionAggregate(

@@ -3,7 +3,6 @@ using System.Text;
 using InferenceHost.Abstractions.Rollouts;
 using InferenceHost.Api.Routing;
 using InferenceHost.Api.Telemetry;
-using InferenceHost.Api.Tests.Hosting;
 using InferenceHost.Telemetry.Publishing;
 using InferenceHost.Telemetry.Recording;
 using InferenceHost.Tests.Common;
@@ -11,8 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InferenceHost.Api.Tests.Telemetry;
 
-[Collection(ApiHostCollection.Name)]
-public sealed class MetricsEndpointTests(ApiHostFixture host)
+[Collection(MetricsHostCollection.Name)]
+public sealed class MetricsEndpointTests(InferenceHostFixture host)
 {
     private const string Model = "iris-mlp";
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InferenceHost.Api.Tests.Telemetry;
 
-[Collection(RoutingHostCollection.Name)]
+[Collection(MetricsHostCollection.Name)]
 public sealed class RouteMetricsTests(InferenceHostFixture fixture)
 {
     private readonly RoutingHost _host = new(fixture);
