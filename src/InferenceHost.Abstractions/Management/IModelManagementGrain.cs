@@ -82,6 +82,14 @@ public interface IModelManagementGrain : IGrainWithStringKey
     [Alias("GetTelemetry")]
     Task<TelemetryWindow> GetTelemetry(string model, TimeSpan window);
 
+    /// <summary>
+    /// <paramref name="candidate"/> against <paramref name="baseline"/> over the last <paramref name="window"/>, on every metric:
+    /// at the model's policy's thresholds and levels, and <see cref="RolloutPolicyRules.DefaultThreshold"/> for metrics it has no gate for.
+    /// </summary>
+    /// <exception cref="DeploymentException">Invalid ids or window, unknown model, or the two versions are the same (Invalid).</exception>
+    [Alias("CompareVersions")]
+    Task<VersionComparison> CompareVersions(string model, string candidate, string baseline, TimeSpan window);
+
     /// <summary>See <see cref="IModelRolloutGrain.GetPolicy"/>.</summary>
     [Alias("GetRolloutPolicy")]
     Task<RolloutPolicy> GetRolloutPolicy(string model);

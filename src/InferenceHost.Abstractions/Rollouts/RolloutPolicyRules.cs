@@ -25,6 +25,25 @@ public static class RolloutPolicyRules
             new RolloutGate(GateMetric.Drift, 0.05),
         ]);
 
+    /// <summary>The threshold a metric is compared at when a policy has no gate for it (see <see cref="WithEveryGate"/>).</summary>
+    public static double DefaultThreshold(GateMetric metric) => metric switch
+    {
+        GateMetric.ErrorRate => 0.01,
+        GateMetric.LatencyP50 or GateMetric.LatencyP95 or GateMetric.LatencyP99 => 1.25,
+        GateMetric.InvalidOutputs => 0.002,
+        GateMetric.Drift => 0.05,
+        GateMetric.Agreement => 0.9,
+        GateMetric.Accuracy => 0.02,
+        _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
+    };
+
+    /// <summary><paramref name="policy"/> with a gate for every metric: its own threshold where it has one, else <see cref="DefaultThreshold"/>.</summary>
+    public static RolloutPolicy WithEveryGate(RolloutPolicy policy) => policy with
+    {
+        Gates = [.. Enum.GetValues<GateMetric>().Select(metric =>
+            policy.Gates.FirstOrDefault(g => g.Metric == metric) ?? new RolloutGate(metric, DefaultThreshold(metric)))],
+    };
+
     public static IReadOnlyList<string> Check(RolloutPolicy policy)
     {
         var problems = new List<string>();

@@ -1,4 +1,5 @@
 using InferenceHost.Abstractions.Inference;
+using InferenceHost.Abstractions.Rollouts;
 
 namespace InferenceHost.Abstractions.Telemetry;
 
@@ -21,6 +22,13 @@ public interface IModelTelemetryGrain : IGrainWithStringKey
     /// <summary>One version over all its slots since <paramref name="since"/>; empty when nothing was recorded.</summary>
     [Alias("GetVersion")]
     Task<VersionAggregate> GetVersion(string version, DateTimeOffset since);
+
+    /// <summary>
+    /// <paramref name="candidate"/> against <paramref name="baseline"/> since <paramref name="since"/>, every gate of
+    /// <paramref name="policy"/> evaluated as a rollout evaluates it (each version over all its slots).
+    /// </summary>
+    [Alias("Compare")]
+    Task<VersionComparison> Compare(string candidate, string baseline, DateTimeOffset since, RolloutPolicy policy);
 
     /// <summary>Joins a label (one per batch row) to the request that <paramref name="id"/> names, and counts it for the version that served it.</summary>
     /// <exception cref="InferenceException">NotFound: the id is unknown or expired; InvalidInput: the label count does not match the rows, or the id already has labels.</exception>

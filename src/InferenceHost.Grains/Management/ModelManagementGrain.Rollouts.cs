@@ -11,15 +11,30 @@ public sealed partial class ModelManagementGrain
     /// <summary>The longest window a telemetry query may ask for.</summary>
     public static readonly TimeSpan MaxTelemetryWindow = TimeSpan.FromDays(1);
 
-    public Task<TelemetryWindow> GetTelemetry(string model, TimeSpan window)
+    public Task<TelemetryWindow> GetTelemetry(string model, TimeSpan window) =>
+        GrainFactory.GetGrain<IModelTelemetryGrain>(Known(model)).GetWindow(Since(window));
+
+    public async Task<VersionComparison> CompareVersions(string model, string candidate, string baseline, TimeSpan window)
     {
-        if (window < TimeSpan.FromSeconds(1) || window > MaxTelemetryWindow)
+        if (!DeploymentRules.IsVersionId(candidate) || !DeploymentRules.IsVersionId(baseline))
         {
-            throw Invalid($"the window must be from 1 second to {MaxTelemetryWindow.TotalHours:0} hours, not {window}");
+            throw Invalid($"versions are ids (positive integers), not '{candidate}' and '{baseline}'");
         }
 
-        return GrainFactory.GetGrain<IModelTelemetryGrain>(Known(model)).GetWindow(DateTimeOffset.UtcNow - window);
+        if (candidate == baseline)
+        {
+            throw Invalid($"compare two different versions, not '{candidate}' with itself");
+        }
+
+        var since = Since(window);
+        var policy = RolloutPolicyRules.WithEveryGate(await Rollouts(Known(model)).GetPolicy());
+        return await GrainFactory.GetGrain<IModelTelemetryGrain>(model).Compare(candidate, baseline, since, policy);
     }
+
+    private static DateTimeOffset Since(TimeSpan window) =>
+        window < TimeSpan.FromSeconds(1) || window > MaxTelemetryWindow
+            ? throw Invalid($"the window must be from 1 second to {MaxTelemetryWindow.TotalHours:0} hours, not {window}")
+            : DateTimeOffset.UtcNow - window;
 
     public Task<RolloutPolicy> GetRolloutPolicy(string model) => Rollouts(Known(model)).GetPolicy();
 

@@ -1,5 +1,7 @@
 using InferenceHost.Abstractions.Inference;
+using InferenceHost.Abstractions.Rollouts;
 using InferenceHost.Abstractions.Telemetry;
+using InferenceHost.Telemetry.Statistics;
 using Microsoft.Extensions.Options;
 
 namespace InferenceHost.Grains.Telemetry;
@@ -46,6 +48,16 @@ public sealed class ModelTelemetryGrain : Grain, IModelTelemetryGrain
         Task.FromResult(new TelemetryWindow(Model, since, _buckets.LastAdded, _buckets.Since(since)));
 
     public Task<VersionAggregate> GetVersion(string version, DateTimeOffset since) => Task.FromResult(_buckets.Version(version, since));
+
+    public Task<VersionComparison> Compare(string candidate, string baseline, DateTimeOffset since, RolloutPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var candidateCounts = _buckets.Version(candidate, since);
+        var baselineCounts = _buckets.Version(baseline, since);
+        return Task.FromResult(new VersionComparison(
+            Model, candidate, baseline, since, _buckets.LastAdded, candidateCounts.Requests, baselineCounts.Requests,
+            GateEvaluator.Evaluate(policy, candidateCounts, baselineCounts)));
+    }
 
     public Task<FeedbackReceipt> AddFeedback(string id, double[] labels)
     {

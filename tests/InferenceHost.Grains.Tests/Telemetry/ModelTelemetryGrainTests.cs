@@ -1,4 +1,5 @@
 using InferenceHost.Abstractions.Inference;
+using InferenceHost.Abstractions.Rollouts;
 using InferenceHost.Abstractions.Telemetry;
 using Xunit;
 
@@ -33,6 +34,20 @@ public sealed class ModelTelemetryGrainTests(TwoSiloClusterFixture fixture) : IC
         var version = await grain.GetVersion("2", LongAgo);
         Assert.Equal((7L, 2L), (version.Requests, version.ModelFailures));
         Assert.Equal(0, (await grain.GetVersion("2", DateTimeOffset.UtcNow.AddMinutes(1))).Requests);
+    }
+
+    [Fact]
+    public async Task Compare_CandidateFailingMoreOften_FailsTheErrorGateAndEvaluatesEveryMetric()
+    {
+        var grain = Grain(nameof(Compare_CandidateFailingMoreOften_FailsTheErrorGateAndEvaluatesEveryMetric));
+        await grain.Record(Delta("silo-a", ("1", "blue", Requests(4000, 0)), ("2", "canary", Requests(4000, 400))));
+
+        var comparison = await grain.Compare("2", "1", LongAgo, RolloutPolicyRules.WithEveryGate(RolloutPolicyRules.Default));
+
+        Assert.Equal((4000L, 4000L), (comparison.CandidateRequests, comparison.BaselineRequests));
+        Assert.Equal(Enum.GetValues<GateMetric>(), comparison.Gates.Select(static g => g.Metric));
+        var errors = comparison.Gates.Single(static g => g.Metric == GateMetric.ErrorRate);
+        Assert.Equal((GateOutcome.Fail, 0.1, 0.0), (errors.Outcome, errors.Candidate, errors.Baseline));
     }
 
     [Fact]
