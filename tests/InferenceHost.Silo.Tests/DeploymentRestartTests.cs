@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using InferenceHost.Tests.Common;
 using Xunit;
 
@@ -86,6 +87,45 @@ public abstract class DeploymentRestartTests(InferenceHostFixture host)
 
         var audit = await host.Http.AuditAsync(Model);
         Assert.Equal("rollback", audit.EnumerateArray().Last().GetProperty("action").GetString());
+    }
+
+    /// <summary>
+    /// A running rollout's record survives the restart to the letter, its evidence included: before any request the
+    /// latency gate has no quantiles (NaN), which storage must keep as it is.
+    /// </summary>
+    [Fact]
+    public async Task Restart_RolloutRunning_ItsDecisionsAndEvidenceAsBefore()
+    {
+        await host.Http.PutDeploymentAsync(Model, """{"active": "blue", "slots": {"blue": {"version": "1", "weight": 100}}}""");
+        await SendAdminOkAsync(HttpMethod.Post, $"/admin/v1/models/{Model}/rollouts", """
+            {"candidate": "2", "policy": {"step_interval": "1h", "evaluation_interval": "250ms", "gates": [{"metric": "latency_p95", "threshold": 1.5}]}}
+            """);
+        await Eventually.TrueAsync(
+            async () => (await DecisionsAsync()).GetArrayLength() >= 2,
+            TimeSpan.FromSeconds(30),
+            "the rollout's first evaluation");
+        var before = await DecisionsAsync();
+
+        await host.RestartAsync();
+        var after = await DecisionsAsync();
+        await SendAdminOkAsync(HttpMethod.Post, $"/admin/v1/models/{Model}/rollout/abort");
+
+        Assert.Equal(
+            before.EnumerateArray().Select(static d => d.GetRawText()),
+            after.EnumerateArray().Take(before.GetArrayLength()).Select(static d => d.GetRawText()));
+        Assert.Contains(before.EnumerateArray(), static d => d.GetProperty("evidence").GetProperty("gates").EnumerateArray()
+            .Any(static g => g.GetProperty("candidate").ValueKind == JsonValueKind.Null));
+    }
+
+    private async Task<JsonElement> DecisionsAsync() =>
+        (await SendAdminOkAsync(HttpMethod.Get, $"/admin/v1/models/{Model}/rollout/decisions?limit=1000")).GetProperty("decisions");
+
+    private async Task<JsonElement> SendAdminOkAsync(HttpMethod method, string path, string? json = null)
+    {
+        using var response = await host.Http.SendAdminAsync(method, path, json);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
     }
 
     private static ServedResponse Served(string version, string slot, string reason, long revision) =>
