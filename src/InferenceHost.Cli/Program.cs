@@ -20,6 +20,7 @@ public static class Program
         new RolloutCommand(),
         new PolicyCommand(),
         new TelemetryCommand(),
+        new CompareCommand(),
     ];
 
     public static Task<int> Main(string[] args) => RunAsync(args, Console.Out, Console.Error);

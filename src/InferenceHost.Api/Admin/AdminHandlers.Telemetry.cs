@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace InferenceHost.Api.Admin;
 
-/// <summary>Telemetry: what each version did in each slot over a recent window.</summary>
+/// <summary>Telemetry: what each version did in each slot over a recent window, and two versions compared on every gate.</summary>
 internal sealed partial class AdminHandlers
 {
     /// <summary>The window when the request names none.</summary>
@@ -11,13 +11,35 @@ internal sealed partial class AdminHandlers
 
     public async Task GetTelemetryAsync(HttpContext context)
     {
+        var window = QueryWindow(context);
+        var telemetry = await Management.GetTelemetry(Model(context), window);
+        await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, (telemetry, window), TelemetryJsonWriter.Write);
+    }
+
+    public async Task CompareVersionsAsync(HttpContext context)
+    {
+        var candidate = QueryVersion(context, "candidate");
+        var baseline = QueryVersion(context, "baseline");
+        var window = QueryWindow(context);
+        var comparison = await Management.CompareVersions(Model(context), candidate, baseline, window);
+        await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, (comparison, window), RolloutJsonWriter.WriteComparison);
+    }
+
+    /// <summary>The <c>window</c> query parameter, else <see cref="DefaultTelemetryWindow"/>; its range is the management grain's to judge.</summary>
+    private static TimeSpan QueryWindow(HttpContext context)
+    {
         var window = DefaultTelemetryWindow;
         if (context.Request.Query.TryGetValue("window", out var text) && !DurationText.TryParse(text, out window))
         {
             throw BadRequest($"window must be {DurationText.Hint}, not '{text}'");
         }
 
-        var telemetry = await Management.GetTelemetry(Model(context), window);
-        await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, (telemetry, window), TelemetryJsonWriter.Write);
+        return window;
     }
+
+    /// <summary>A version the query must name; whether it is a version id is the management grain's to judge.</summary>
+    private static string QueryVersion(HttpContext context, string name) =>
+        context.Request.Query[name].ToString() is { Length: > 0 } version
+            ? version
+            : throw BadRequest($"'{name}' is missing: name both versions, e.g. ?candidate=3&baseline=1");
 }

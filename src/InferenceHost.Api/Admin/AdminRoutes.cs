@@ -27,6 +27,7 @@ internal static class AdminRoutes
         model.MapGet("/versions/{version}", Guard(static (h, c) => h.GetVersionAsync(c)));
         model.MapDelete("/versions/{version}", Guard(static (h, c) => h.DeleteVersionAsync(c)));
         model.MapGet("/telemetry", Guard(static (h, c) => h.GetTelemetryAsync(c)));
+        model.MapGet("/compare", Guard(static (h, c) => h.CompareVersionsAsync(c)));
         model.MapGet("/rollout-policy", Guard(static (h, c) => h.GetRolloutPolicyAsync(c)));
         model.MapPut("/rollout-policy", Guard(static (h, c) => h.PutRolloutPolicyAsync(c)));
         model.MapPost("/rollouts", Guard(static (h, c) => h.StartRolloutAsync(c)));

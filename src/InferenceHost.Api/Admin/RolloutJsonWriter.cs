@@ -1,11 +1,13 @@
 using System.Text.Json;
 using InferenceHost.Abstractions.Rollouts;
+using InferenceHost.Abstractions.Telemetry;
 
 namespace InferenceHost.Api.Admin;
 
 /// <summary>
 /// Writes the rollout documents: policies (exactly what a PUT takes back), statuses and decisions with their
-/// evidence. Numbers with no value (NaN: a gate with no baseline, a rate with no requests) are written as null.
+/// evidence, and comparisons of two versions on the same gates. Numbers with no value (NaN: a gate with no
+/// baseline, a rate with no requests) are written as null.
 /// </summary>
 internal static class RolloutJsonWriter
 {
@@ -70,6 +72,23 @@ internal static class RolloutJsonWriter
         writer.WriteEndObject();
     }
 
+    /// <summary><c>GET /admin/v1/models/{m}/compare</c>: the two versions' request counts and every gate, as a rollout would judge them.</summary>
+    public static void WriteComparison(Utf8JsonWriter writer, (VersionComparison Comparison, TimeSpan Window) state)
+    {
+        var (comparison, window) = state;
+        writer.WriteStartObject();
+        writer.WriteString("model"u8, comparison.Model);
+        writer.WriteString("candidate"u8, comparison.Candidate);
+        writer.WriteString("baseline"u8, comparison.Baseline);
+        writer.WriteString("window"u8, DurationText.Format(window));
+        writer.WriteString("from"u8, comparison.From);
+        writer.WriteString("to"u8, comparison.To);
+        writer.WriteNumber("candidate_requests"u8, comparison.CandidateRequests);
+        writer.WriteNumber("baseline_requests"u8, comparison.BaselineRequests);
+        WriteGates(writer, comparison.Gates);
+        writer.WriteEndObject();
+    }
+
     public static void WriteStatuses(Utf8JsonWriter writer, IReadOnlyList<RolloutStatus> statuses) =>
         WriteList(writer, "rollouts"u8, statuses, WriteStatus);
 
@@ -106,8 +125,16 @@ internal static class RolloutJsonWriter
         writer.WriteNumber("candidate_requests"u8, evidence.CandidateRequests);
         writer.WriteNumber("baseline_requests"u8, evidence.BaselineRequests);
         writer.WriteNumber("phase_requests"u8, evidence.PhaseRequests);
+        WriteGates(writer, evidence.Gates);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary><c>"gates": [...]</c>, each gate's numbers as rollout evidence and comparisons show them.</summary>
+    private static void WriteGates(Utf8JsonWriter writer, IReadOnlyList<GateResult> gates)
+    {
         writer.WriteStartArray("gates"u8);
-        foreach (var gate in evidence.Gates)
+        foreach (var gate in gates)
         {
             writer.WriteStartObject();
             writer.WriteString("metric"u8, RolloutNames.Of(gate.Metric));
@@ -124,7 +151,5 @@ internal static class RolloutJsonWriter
         }
 
         writer.WriteEndArray();
-        writer.WriteEndObject();
-        writer.WriteEndObject();
     }
 }

@@ -5,13 +5,19 @@ using InferenceHost.Api.Management.Protocol;
 
 namespace InferenceHost.Api.Management;
 
-/// <summary>Telemetry and rollouts, as REST's; proto3's zero values ask for REST's defaults.</summary>
+/// <summary>Telemetry, version comparisons and rollouts, as REST's; proto3's zero values ask for REST's defaults.</summary>
 internal sealed partial class ModelManagementService
 {
     public async Task<TelemetryResponse> GetTelemetry(GetTelemetryRequest request, ServerCallContext context)
     {
         var window = request.Window?.ToTimeSpan() ?? AdminHandlers.DefaultTelemetryWindow;
         return TelemetryMessages.Write(await Management.GetTelemetry(request.Model, window), window);
+    }
+
+    public async Task<VersionComparisonResponse> CompareVersions(CompareVersionsRequest request, ServerCallContext context)
+    {
+        var window = request.Window?.ToTimeSpan() ?? AdminHandlers.DefaultTelemetryWindow;
+        return RolloutMessages.Write(await Management.CompareVersions(request.Model, request.Candidate, request.Baseline, window), window);
     }
 
     public async Task<RolloutPolicy> GetRolloutPolicy(GetRolloutPolicyRequest request, ServerCallContext context) =>

@@ -23,6 +23,7 @@ internal sealed class ModelManagementServiceMethods : IServiceMethodProvider<Mod
         methods.Add(nameof(ModelManagementService.GetVersion), GetVersionRequest.Parser, (s, r, c) => s.GetVersion(r, c));
         methods.Add(nameof(ModelManagementService.DeleteVersion), DeleteVersionRequest.Parser, (s, r, c) => s.DeleteVersion(r, c));
         methods.Add(nameof(ModelManagementService.GetTelemetry), GetTelemetryRequest.Parser, (s, r, c) => s.GetTelemetry(r, c));
+        methods.Add(nameof(ModelManagementService.CompareVersions), CompareVersionsRequest.Parser, (s, r, c) => s.CompareVersions(r, c));
         methods.Add(nameof(ModelManagementService.GetRolloutPolicy), GetRolloutPolicyRequest.Parser, (s, r, c) => s.GetRolloutPolicy(r, c));
         methods.Add(nameof(ModelManagementService.SetRolloutPolicy), SetRolloutPolicyRequest.Parser, (s, r, c) => s.SetRolloutPolicy(r, c));
         methods.Add(nameof(ModelManagementService.StartRollout), StartRolloutRequest.Parser, (s, r, c) => s.StartRollout(r, c));

@@ -1,14 +1,15 @@
 using Google.Protobuf.WellKnownTypes;
 using InferenceHost.Abstractions.Rollouts;
 using InferenceHost.Abstractions.Routing;
+using InferenceHost.Abstractions.Telemetry;
 using InferenceHost.Api.Admin;
 
 namespace InferenceHost.Api.Management;
 
 /// <summary>
-/// Rollout policies, statuses and decisions between the contracts and <c>management.proto</c>, field for field
-/// what <see cref="RolloutJsonWriter"/> and <see cref="RolloutPolicyJsonReader"/> do for REST. The proto enums list
-/// the contracts' members in the same order after their <c>UNSPECIFIED</c>, so each maps by position.
+/// Rollout policies, statuses, decisions and version comparisons between the contracts and <c>management.proto</c>,
+/// field for field what <see cref="RolloutJsonWriter"/> and <see cref="RolloutPolicyJsonReader"/> do for REST. The
+/// proto enums list the contracts' members in the same order after their <c>UNSPECIFIED</c>, so each maps by position.
 /// </summary>
 internal static class RolloutMessages
 {
@@ -123,19 +124,7 @@ internal static class RolloutMessages
             BaselineRequests = decision.Evidence.BaselineRequests,
             PhaseRequests = decision.Evidence.PhaseRequests,
         };
-        evidence.Gates.AddRange(decision.Evidence.Gates.Select(static g => new Protocol.GateResult
-        {
-            Metric = ToWire<Protocol.GateMetric>(g.Metric),
-            Threshold = g.Threshold,
-            Outcome = ToWire<Protocol.GateOutcome>(g.Outcome),
-            Candidate = g.Candidate,
-            Baseline = g.Baseline,
-            Estimate = g.Estimate,
-            Lower = g.Lower,
-            Upper = g.Upper,
-            Samples = g.Samples,
-            Detail = g.Detail,
-        }));
+        evidence.Gates.AddRange(decision.Evidence.Gates.Select(Write));
         return new Protocol.RolloutDecision
         {
             Sequence = decision.Sequence,
@@ -148,6 +137,37 @@ internal static class RolloutMessages
             Evidence = evidence,
         };
     }
+
+    public static Protocol.VersionComparisonResponse Write(VersionComparison comparison, TimeSpan window)
+    {
+        var response = new Protocol.VersionComparisonResponse
+        {
+            Model = comparison.Model,
+            Candidate = comparison.Candidate,
+            Baseline = comparison.Baseline,
+            Window = Duration.FromTimeSpan(window),
+            From = Timestamp.FromDateTimeOffset(comparison.From),
+            To = Timestamp.FromDateTimeOffset(comparison.To),
+            CandidateRequests = comparison.CandidateRequests,
+            BaselineRequests = comparison.BaselineRequests,
+        };
+        response.Gates.AddRange(comparison.Gates.Select(Write));
+        return response;
+    }
+
+    public static Protocol.GateResult Write(GateResult gate) => new()
+    {
+        Metric = ToWire<Protocol.GateMetric>(gate.Metric),
+        Threshold = gate.Threshold,
+        Outcome = ToWire<Protocol.GateOutcome>(gate.Outcome),
+        Candidate = gate.Candidate,
+        Baseline = gate.Baseline,
+        Estimate = gate.Estimate,
+        Lower = gate.Lower,
+        Upper = gate.Upper,
+        Samples = gate.Samples,
+        Detail = gate.Detail,
+    };
 
     /// <exception cref="DeploymentException">The command is unset or unknown (Invalid).</exception>
     public static RolloutCommand Read(Protocol.RolloutCommand command) =>

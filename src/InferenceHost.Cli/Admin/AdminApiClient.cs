@@ -66,6 +66,12 @@ internal sealed class AdminApiClient : IDisposable
     public Task<AdminReply<TelemetryView>> GetTelemetryAsync(string model, string? window) =>
         GetAsync(WithQuery(ModelPath(model, "telemetry"), ("window", window)), AdminJsonContext.Default.TelemetryView);
 
+    /// <summary><paramref name="candidate"/> against <paramref name="baseline"/> over <paramref name="window"/> (null: the server's default).</summary>
+    public Task<AdminReply<ComparisonView>> CompareVersionsAsync(string model, string candidate, string baseline, string? window) =>
+        GetAsync(
+            WithQuery(ModelPath(model, "compare"), ("candidate", candidate), ("baseline", baseline), ("window", window)),
+            AdminJsonContext.Default.ComparisonView);
+
     public Task<AdminReply<PolicyView>> GetPolicyAsync(string model) =>
         GetAsync(ModelPath(model, "rollout-policy"), AdminJsonContext.Default.PolicyView);
 

@@ -20,5 +20,6 @@ namespace InferenceHost.Cli.Admin;
 [JsonSerializable(typeof(DecisionList))]
 [JsonSerializable(typeof(PolicyView))]
 [JsonSerializable(typeof(TelemetryView))]
+[JsonSerializable(typeof(ComparisonView))]
 [JsonSerializable(typeof(ReasonBody))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext;

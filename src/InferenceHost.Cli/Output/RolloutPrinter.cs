@@ -2,7 +2,7 @@ using InferenceHost.Cli.Admin;
 
 namespace InferenceHost.Cli.Output;
 
-/// <summary>Rollouts as the <c>rollout</c> commands print them: a status, a list, decisions and their gates.</summary>
+/// <summary>Rollouts as the <c>rollout</c> commands print them: a status, a list, decisions and their gates (which <c>compare</c> prints too).</summary>
 internal static class RolloutPrinter
 {
     public static void WriteStatus(RolloutView rollout, TextWriter output)
@@ -72,20 +72,13 @@ internal static class RolloutPrinter
         }
     }
 
-    private static void WriteEvidence(EvidenceView evidence, TextWriter output)
+    /// <summary>One row per gate: its threshold, outcome, both versions' values and the estimate with its interval.</summary>
+    public static void WriteGates(IReadOnlyList<GateView> gates, TextWriter output)
     {
-        output.WriteLine(
-            $"requests: candidate {Numbers.Whole(evidence.CandidateRequests)}, baseline {Numbers.Whole(evidence.BaselineRequests)}, "
-            + $"this phase {Numbers.Whole(evidence.PhaseRequests)}");
-        if (evidence.Gates.Count == 0)
+        var table = new TextTable("GATE", "THRESHOLD", "OUTCOME", "CANDIDATE", "BASELINE", "ESTIMATE", "INTERVAL", "SAMPLES", "DETAIL");
+        foreach (var gate in gates)
         {
-            return;
-        }
-
-        var gates = new TextTable("GATE", "THRESHOLD", "OUTCOME", "CANDIDATE", "BASELINE", "ESTIMATE", "INTERVAL", "SAMPLES", "DETAIL");
-        foreach (var gate in evidence.Gates)
-        {
-            gates.AddRow(
+            table.AddRow(
                 gate.Metric,
                 Numbers.Decimal(gate.Threshold),
                 gate.Outcome,
@@ -97,7 +90,18 @@ internal static class RolloutPrinter
                 gate.Detail);
         }
 
-        gates.WriteTo(output);
+        table.WriteTo(output);
+    }
+
+    private static void WriteEvidence(EvidenceView evidence, TextWriter output)
+    {
+        output.WriteLine(
+            $"requests: candidate {Numbers.Whole(evidence.CandidateRequests)}, baseline {Numbers.Whole(evidence.BaselineRequests)}, "
+            + $"this phase {Numbers.Whole(evidence.PhaseRequests)}");
+        if (evidence.Gates.Count > 0)
+        {
+            WriteGates(evidence.Gates, output);
+        }
     }
 
     private static string Step(RolloutView rollout) =>
