@@ -31,9 +31,20 @@ public sealed class InferenceException : Exception
     [Id(0)]
     public InferenceErrorKind Kind { get; init; }
 
+    /// <summary>
+    /// How long the client should wait before retrying, for a passing overload (a full batching queue);
+    /// HTTP sends it as <c>Retry-After</c>, gRPC as the <c>grpc-retry-pushback-ms</c> trailer. Null when unknown.
+    /// </summary>
+    [Id(1)]
+    public TimeSpan? RetryAfter { get; init; }
+
     public static InferenceException NotFound(string message) => new(InferenceErrorKind.NotFound, message);
 
     public static InferenceException InvalidInput(string message) => new(InferenceErrorKind.InvalidInput, message);
 
     public static InferenceException Unavailable(string message) => new(InferenceErrorKind.Unavailable, message);
+
+    /// <summary>Unavailable for now, worth a retry after <paramref name="retryAfter"/>.</summary>
+    public static InferenceException Overloaded(string message, TimeSpan retryAfter) =>
+        new(InferenceErrorKind.Unavailable, message) { RetryAfter = retryAfter };
 }

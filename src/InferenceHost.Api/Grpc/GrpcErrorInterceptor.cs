@@ -1,3 +1,4 @@
+using System.Globalization;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using InferenceHost.Abstractions.Inference;
@@ -11,6 +12,9 @@ namespace InferenceHost.Api.Grpc;
 /// </summary>
 internal sealed partial class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger) : Interceptor
 {
+    /// <summary>The trailer gRPC clients read as "retry after this many milliseconds".</summary>
+    public const string RetryPushbackTrailer = "grpc-retry-pushback-ms";
+
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation) =>
         MapFailuresAsync(() => continuation(request, context), context);
@@ -18,6 +22,14 @@ internal sealed partial class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor>
     public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
         MapFailuresAsync(() => continuation(requestStream, context), context);
+
+    /// <summary>
+    /// gRPC's own retry pushback (<c>grpc-retry-pushback-ms</c>) for a failure worth retrying later, the
+    /// counterpart of HTTP's <c>Retry-After</c>; no trailers otherwise.
+    /// </summary>
+    internal static Metadata Trailers(InferenceException failure) => failure.RetryAfter is { } retryAfter
+        ? new Metadata { { RetryPushbackTrailer, ((long)Math.Ceiling(retryAfter.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture) } }
+        : Metadata.Empty;
 
     private async Task<TResponse> MapFailuresAsync<TResponse>(Func<Task<TResponse>> call, ServerCallContext context)
     {
@@ -37,7 +49,7 @@ internal sealed partial class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor>
                 LogClientError(logger, context.Method, code, failure.Message);
             }
 
-            throw new RpcException(new Status(code, failure.Message));
+            throw new RpcException(new Status(code, failure.Message), Trailers(failure));
         }
         catch (TimeoutException timeout)
         {

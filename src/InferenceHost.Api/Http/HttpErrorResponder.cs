@@ -1,3 +1,4 @@
+using System.Globalization;
 using InferenceHost.Abstractions.Inference;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -43,6 +44,15 @@ internal sealed partial class HttpErrorResponder(ILogger<HttpErrorResponder> log
         }
 
         context.Response.Clear();
+        if (exception is InferenceException { RetryAfter: { } retryAfter })
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds(retryAfter);
+        }
+
         return JsonResponses.WriteErrorAsync(context, status, message);
     }
+
+    /// <summary>Whole seconds, rounded up and at least 1: <c>Retry-After</c> has no finer unit, and 0 would invite a retry storm.</summary>
+    internal static string RetryAfterSeconds(TimeSpan retryAfter) =>
+        Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using InferenceHost.Abstractions.Inference;
+using InferenceHost.Inference.Batching;
 using InferenceHost.Inference.Catalog;
 using InferenceHost.Inference.Execution;
 using InferenceHost.Inference.Tensors;
@@ -35,24 +36,52 @@ public sealed class ModelReplicaGrain : Grain, IModelReplicaGrain
             inputs[i] = new TensorInput(tensor.Name, tensor.Datatype, tensor.Shape, tensor.Data);
         }
 
+        if (model.Batcher is { } batcher)
+        {
+            return InferBatchedAsync(batcher, inputs, request);
+        }
+
         TensorOutput[] outputs;
         try
         {
             outputs = model.Run(inputs, request.OutputNames);
         }
-        catch (InvalidInputException e)
+        catch (Exception e) when (ClientFailure(e) is { } failure)
         {
-            throw InferenceException.InvalidInput(e.Message);
-        }
-        catch (ObjectDisposedException)
-        {
-            throw InferenceException.Unavailable($"model '{_model}' version '{_version}' was unloaded");
-        }
-        catch (OnnxRuntimeException e)
-        {
-            throw new InferenceException(InferenceErrorKind.ModelFailure, $"model '{_model}' version '{_version}' failed: {e.Message}");
+            throw failure;
         }
 
+        return ValueTask.FromResult(Response(request, outputs));
+    }
+
+    private async ValueTask<InferenceResponse> InferBatchedAsync(DynamicBatcher batcher, TensorInput[] inputs, InferenceRequest request)
+    {
+        TensorOutput[] outputs;
+        try
+        {
+            outputs = await batcher.RunAsync(inputs, request.OutputNames);
+        }
+        catch (Exception e) when (ClientFailure(e) is { } failure)
+        {
+            throw failure;
+        }
+
+        return Response(request, outputs);
+    }
+
+    /// <summary>What the client is told about a failure of the run; null for one it must not see as it is.</summary>
+    private InferenceException? ClientFailure(Exception exception) => exception switch
+    {
+        InvalidInputException => InferenceException.InvalidInput(exception.Message),
+        QueueFullException full => InferenceException.Overloaded(full.Message, full.RetryAfter),
+        ObjectDisposedException => InferenceException.Unavailable($"model '{_model}' version '{_version}' was unloaded"),
+        OnnxRuntimeException => new InferenceException(
+            InferenceErrorKind.ModelFailure, $"model '{_model}' version '{_version}' failed: {exception.Message}"),
+        _ => null,
+    };
+
+    private InferenceResponse Response(InferenceRequest request, TensorOutput[] outputs)
+    {
         var tensors = new InferenceTensor[outputs.Length];
         for (var i = 0; i < tensors.Length; i++)
         {
@@ -60,7 +89,7 @@ public sealed class ModelReplicaGrain : Grain, IModelReplicaGrain
             tensors[i] = new InferenceTensor(output.Name, output.Datatype.ToName(), output.Shape, output.Data);
         }
 
-        return ValueTask.FromResult(new InferenceResponse(_model, _version, request.Id, tensors));
+        return new InferenceResponse(_model, _version, request.Id, tensors);
     }
 
     private LoadedModel LoadedVersion()

@@ -18,6 +18,11 @@ public sealed class ModelLoader(SessionFactory sessions)
             throw new ModelLoadException(source.ConfigError);
         }
 
+        if (ModelConfigReader.CheckServed(source.Config) is { Count: > 0 } problems)
+        {
+            throw new ModelLoadException($"config of model '{source.Model}' version '{source.Version}': {string.Join("; ", problems)}");
+        }
+
         OpenedSession opened;
         try
         {
@@ -36,7 +41,7 @@ public sealed class ModelLoader(SessionFactory sessions)
         try
         {
             var signature = SignatureResolver.Resolve(source.Config, opened.Session.InputMetadata, opened.Session.OutputMetadata);
-            model = new LoadedModel(source.Model, source.Version, opened, signature);
+            model = new LoadedModel(source.Model, source.Version, opened, signature, source.Config.DynamicBatching);
             WarmUp(model, source.Config);
             SmokeTest(model, source.Config);
             return model;

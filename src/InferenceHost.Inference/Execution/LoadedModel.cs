@@ -1,4 +1,6 @@
 using System.Buffers;
+using InferenceHost.Inference.Batching;
+using InferenceHost.Inference.Repository;
 using InferenceHost.Inference.Tensors;
 using InferenceHost.Tensors;
 using Microsoft.ML.OnnxRuntime;
@@ -7,7 +9,8 @@ namespace InferenceHost.Inference.Execution;
 
 /// <summary>
 /// One validated, warmed-up model version and the sole owner of its ONNX Runtime session.
-/// <see cref="Run"/> is safe to call concurrently.
+/// <see cref="Run"/> is safe to call concurrently. With dynamic batching configured, it also owns the
+/// version's <see cref="Batcher"/>, which serving goes through; <see cref="Run"/> always runs alone.
 /// </summary>
 public sealed class LoadedModel : IDisposable
 {
@@ -15,7 +18,12 @@ public sealed class LoadedModel : IDisposable
     private readonly RunOptions _runOptions = new();
     private readonly UsageCount _usage;
 
-    public LoadedModel(string model, string version, OpenedSession opened, ModelSignature signature)
+    /// <param name="model">Model name.</param>
+    /// <param name="version">Version id.</param>
+    /// <param name="opened">The session, owned from now on.</param>
+    /// <param name="signature">What the version accepts and returns.</param>
+    /// <param name="batching">Dynamic batching to serve with; null to run every request alone.</param>
+    public LoadedModel(string model, string version, OpenedSession opened, ModelSignature signature, DynamicBatchingConfig? batching = null)
     {
         Model = model;
         Version = version;
@@ -28,6 +36,7 @@ public sealed class LoadedModel : IDisposable
             _session.Dispose();
             _runOptions.Dispose();
         });
+        Batcher = batching is null ? null : new DynamicBatcher(this, batching, TimeProvider.System);
     }
 
     public string Model { get; }
@@ -40,6 +49,9 @@ public sealed class LoadedModel : IDisposable
 
     public string DeviceReason { get; }
 
+    /// <summary>The queue that batches this version's requests; null when its config does not enable dynamic batching.</summary>
+    public DynamicBatcher? Batcher { get; }
+
     /// <summary>Validates and runs one request.</summary>
     /// <param name="inputs">Every input the model takes, once each.</param>
     /// <param name="outputNames">Outputs to return; empty for all.</param>
@@ -49,6 +61,21 @@ public sealed class LoadedModel : IDisposable
     public TensorOutput[] Run(IReadOnlyList<TensorInput> inputs, IReadOnlyList<string> outputNames)
     {
         var (ordered, outputs) = InputValidator.Validate(Signature, inputs, outputNames);
+        return RunOrdered(ordered, outputs);
+    }
+
+    /// <summary>Unloads the version: queued requests fail, and the session is freed as soon as no run is using it.</summary>
+    public void Dispose()
+    {
+        Batcher?.Dispose();
+        _usage.Retire();
+    }
+
+    /// <summary>Runs inputs already validated and in graph order (one request's, or a batch's).</summary>
+    /// <exception cref="OnnxRuntimeException">The model failed while running.</exception>
+    /// <exception cref="ObjectDisposedException">The version was unloaded.</exception>
+    internal TensorOutput[] RunOrdered(TensorInput[] ordered, TensorSignature[] outputs)
+    {
         ObjectDisposedException.ThrowIf(!_usage.TryEnter(), this);
         try
         {
@@ -59,9 +86,6 @@ public sealed class LoadedModel : IDisposable
             _usage.Exit();
         }
     }
-
-    /// <summary>Unloads the version: the session is freed as soon as no run is using it.</summary>
-    public void Dispose() => _usage.Retire();
 
     private TensorOutput[] RunValidated(TensorInput[] ordered, TensorSignature[] outputs)
     {

@@ -29,6 +29,9 @@ public sealed record ModelConfig
     /// <summary>ONNX Runtime intra-op threads for this model; the host default when absent.</summary>
     public int? IntraOpThreads { get; init; }
 
+    /// <summary>Queue requests and run them in batches; absent (the default), each request runs alone.</summary>
+    public DynamicBatchingConfig? DynamicBatching { get; init; }
+
     /// <summary>This config with every field that <paramref name="overrides"/> sets replaced by its value.</summary>
     public ModelConfig OverriddenBy(ModelConfig? overrides) => overrides is null ? this : new ModelConfig
     {
@@ -40,5 +43,6 @@ public sealed record ModelConfig
         Warmup = overrides.Warmup ?? Warmup,
         SmokeTests = overrides.SmokeTests ?? SmokeTests,
         IntraOpThreads = overrides.IntraOpThreads ?? IntraOpThreads,
+        DynamicBatching = overrides.DynamicBatching ?? DynamicBatching,
     };
 }

@@ -87,7 +87,68 @@ public static class ModelConfigReader
             CheckSmokeTest(test, problems);
         }
 
+        if (config.DynamicBatching is { } batching)
+        {
+            CheckDynamicBatching(batching, problems);
+        }
+
         return problems;
+    }
+
+    /// <summary>
+    /// Rules between fields that a version's config may split with the model's: checked on the config a
+    /// version is served with (the model's, with the version's overrides), empty when it is valid.
+    /// </summary>
+    public static IReadOnlyList<string> CheckServed(ModelConfig config)
+    {
+        if (config.DynamicBatching is not { } batching)
+        {
+            return [];
+        }
+
+        var maxBatchSize = config.MaxBatchSize ?? 0;
+        if (maxBatchSize == 0)
+        {
+            return ["dynamic_batching needs a batch dimension: set max_batch_size to 1 or more"];
+        }
+
+        var problems = new List<string>();
+        foreach (var size in batching.PreferredBatchSize ?? [])
+        {
+            if (size > maxBatchSize)
+            {
+                problems.Add($"dynamic_batching.preferred_batch_size {size} is larger than max_batch_size {maxBatchSize}");
+            }
+        }
+
+        return problems;
+    }
+
+    private static void CheckDynamicBatching(DynamicBatchingConfig batching, List<string> problems)
+    {
+        if (batching.MaxQueueDelayMicroseconds is < 0 or > DynamicBatchingConfig.MaxQueueDelayLimit)
+        {
+            problems.Add(
+                $"dynamic_batching.max_queue_delay_microseconds must be 0 to {DynamicBatchingConfig.MaxQueueDelayLimit}, not {batching.MaxQueueDelayMicroseconds}");
+        }
+
+        if (batching.MaxQueueSize < 1)
+        {
+            problems.Add($"dynamic_batching.max_queue_size must be 1 or more, not {batching.MaxQueueSize}");
+        }
+
+        var previous = 0;
+        foreach (var size in batching.PreferredBatchSize ?? [])
+        {
+            if (size < 1 || size <= previous)
+            {
+                problems.Add(
+                    $"dynamic_batching.preferred_batch_size must be sizes of 1 or more in ascending order, not [{string.Join(", ", batching.PreferredBatchSize!)}]");
+                return;
+            }
+
+            previous = size;
+        }
     }
 
     private static void CheckSmokeTest(SmokeTest test, List<string> problems)

@@ -1,0 +1,231 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace InferenceHost.Inference.Batching;
+
+/// <summary>The worker: the one task that assembles batches and runs them.</summary>
+public sealed partial class DynamicBatcher
+{
+    // Requests taken from the channel that a batch left for the next one (the rows past a preferred size).
+    // Only the worker touches it, and it holds at most max_batch_size requests, each still counted in _waiting.
+    private readonly Queue<BatchRequest> _held = new();
+
+    private async Task RunWorkerAsync()
+    {
+        var batch = new List<BatchRequest>();
+        while (await NextAsync() is { } head)
+        {
+            batch.Add(head);
+            var count = await FillAsync(batch);
+            Run(batch, count);
+            batch.Clear();
+        }
+    }
+
+    /// <summary>The oldest live request, waiting for one if none is queued; null once disposed and drained.</summary>
+    private async ValueTask<BatchRequest?> NextAsync()
+    {
+        while (true)
+        {
+            if (TryPeek(out var next))
+            {
+                Take();
+                if (!next.IsDone)
+                {
+                    return next;
+                }
+
+                Interlocked.Decrement(ref _waiting);
+                continue;
+            }
+
+            if (!await _queue.Reader.WaitToReadAsync())
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Adds what may join the batch started by <c>batch[0]</c>; returns how many of its requests to run now.</summary>
+    private async ValueTask<int> FillAsync(List<BatchRequest> batch)
+    {
+        while (true)
+        {
+            // Requests canceled while the batch waited give their rows back, and the next one's age sets the deadline.
+            var (rows, preferred) = Prune(batch);
+            if (batch.Count == 0)
+            {
+                return 0;
+            }
+
+            var head = batch[0];
+            while (rows < MaxBatchSize && TryPeek(out var next))
+            {
+                if (next.IsDone)
+                {
+                    Take();
+                    Interlocked.Decrement(ref _waiting);
+                    continue;
+                }
+
+                if (rows + next.Rows > MaxBatchSize || !head.CanShareBatchWith(next))
+                {
+                    // The queue is served in order: nothing behind this request can join either.
+                    return batch.Count;
+                }
+
+                Take();
+                batch.Add(next);
+                rows += next.Rows;
+                if (IsPreferred(rows))
+                {
+                    preferred = batch.Count;
+                }
+            }
+
+            if (rows >= MaxBatchSize || preferred == batch.Count || _disposed)
+            {
+                return batch.Count;
+            }
+
+            if (preferred > 0)
+            {
+                // Past a preferred size with nothing more queued: run that size now, keep the rest for the next batch.
+                return preferred;
+            }
+
+            var left = _maxQueueDelay - _time.GetElapsedTime(head.EnqueuedAt);
+            if (left <= TimeSpan.Zero || !await WaitForMoreAsync(left))
+            {
+                return batch.Count;
+            }
+        }
+    }
+
+    /// <summary>Drops requests that are done (canceled); returns the rows left and the longest prefix of a preferred size.</summary>
+    private (int Rows, int Preferred) Prune(List<BatchRequest> batch)
+    {
+        var dropped = batch.RemoveAll(static r => r.IsDone);
+        Interlocked.Add(ref _waiting, -dropped);
+        var rows = 0;
+        var preferred = 0;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            rows += batch[i].Rows;
+            if (IsPreferred(rows))
+            {
+                preferred = i + 1;
+            }
+        }
+
+        return (rows, preferred);
+    }
+
+    /// <summary>True when a request arrived within <paramref name="left"/>; false at the deadline or once disposed.</summary>
+    private async ValueTask<bool> WaitForMoreAsync(TimeSpan left)
+    {
+        using var deadline = new CancellationTokenSource(left, _time);
+        var waiting = _queue.Reader.WaitToReadAsync(deadline.Token).AsTask();
+        await ((Task)waiting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return waiting.IsCompletedSuccessfully && waiting.Result;
+    }
+
+    /// <summary>Runs the first <paramref name="count"/> requests of <paramref name="batch"/> and holds the rest.</summary>
+    private void Run(List<BatchRequest> batch, int count)
+    {
+        for (var i = count; i < batch.Count; i++)
+        {
+            _held.Enqueue(batch[i]);
+        }
+
+        batch.RemoveRange(count, batch.Count - count);
+        Interlocked.Add(ref _waiting, -count);
+        batch.RemoveAll(static r => r.IsDone);
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        if (_disposed)
+        {
+            FailAll(batch, Unloaded());
+            return;
+        }
+
+        Interlocked.Increment(ref _batchesRun);
+        Interlocked.Add(ref _requestsRun, batch.Count);
+        try
+        {
+            if (batch.Count == 1)
+            {
+                batch[0].Succeed(_model.RunOrdered(batch[0].Inputs, batch[0].Outputs));
+            }
+            else
+            {
+                RunTogether(batch);
+            }
+        }
+        catch (Exception e)
+        {
+            // A failure of the run (the model's, or an unload racing it) is every request's in the batch;
+            // the worker itself must go on serving the queue.
+            FailAll(batch, e);
+        }
+    }
+
+    private void RunTogether(List<BatchRequest> batch)
+    {
+        var rows = 0;
+        foreach (var request in batch)
+        {
+            rows += request.Rows;
+        }
+
+        var rented = new byte[batch[0].Inputs.Length][];
+        try
+        {
+            var inputs = BatchAssembler.Concatenate(batch, rows, rented);
+            var outputs = _model.RunOrdered(inputs, batch[0].Outputs);
+            var shares = BatchAssembler.Split(outputs, batch, rows);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Succeed(shares[i]);
+            }
+        }
+        finally
+        {
+            BatchAssembler.Return(rented);
+        }
+    }
+
+    private static void FailAll(List<BatchRequest> batch, Exception exception)
+    {
+        foreach (var request in batch)
+        {
+            request.Fail(exception);
+        }
+    }
+
+    private bool IsPreferred(int rows)
+    {
+        foreach (var size in Config.PreferredBatchSize ?? [])
+        {
+            if (size == rows)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool TryPeek([NotNullWhen(true)] out BatchRequest? next) =>
+        _held.TryPeek(out next) || _queue.Reader.TryPeek(out next);
+
+    private void Take()
+    {
+        if (!_held.TryDequeue(out _))
+        {
+            _queue.Reader.TryRead(out _);
+        }
+    }
+}
