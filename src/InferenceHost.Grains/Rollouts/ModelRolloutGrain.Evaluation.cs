@@ -92,14 +92,27 @@ public sealed partial class ModelRolloutGrain
             Latest = decision,
         };
         var index = _state.State.Rollouts.IndexOf(record);
+        var decisions = Append(record.Decisions, decision);
         _state.State.Rollouts[index] = record with
         {
             Status = next,
-            Decisions = Append(record.Decisions, decision),
+            Decisions = finished ? Compact(decisions) : decisions,
             Revision = revision,
             ClockStartedAt = action == RolloutAction.Resume ? now : record.ClockStartedAt,
         };
-        await WriteOrRestoreAsync(() => _state.State.Rollouts[index] = record);
+
+        // A wait changes nothing but the history: written at most once a minute, so a rollout evaluated every few
+        // seconds does not rewrite its state each time (a crash loses at most a minute of waits, never a step).
+        if (action != RolloutAction.Wait || now - _lastWrite >= WaitWriteInterval)
+        {
+            await WriteOrRestoreAsync(() => _state.State.Rollouts[index] = record);
+            (_lastWrite, _unwritten) = (now, false);
+        }
+        else
+        {
+            _unwritten = true;
+        }
+
         _board.Publish(next);
 
         if (action != RolloutAction.Wait)
@@ -114,6 +127,13 @@ public sealed partial class ModelRolloutGrain
         }
 
         return next;
+    }
+
+    /// <summary>A finished rollout keeps every decision that did something and only its last waits.</summary>
+    private static List<RolloutDecision> Compact(List<RolloutDecision> decisions)
+    {
+        var lastWaits = decisions.Where(static d => d.Action == RolloutAction.Wait).TakeLast(RolloutState.FinishedWaitsKept).ToHashSet();
+        return [.. decisions.Where(d => d.Action != RolloutAction.Wait || lastWaits.Contains(d))];
     }
 
     /// <summary>Keeps at most <see cref="RolloutState.DecisionLimit"/> decisions, giving up the oldest wait first.</summary>

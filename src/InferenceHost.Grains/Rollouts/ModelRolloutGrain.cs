@@ -21,6 +21,7 @@ public sealed partial class ModelRolloutGrain : Grain, IModelRolloutGrain, IRemi
     public const string PolicyActor = "rollout";
 
     private const string ReminderName = "rollout";
+    private static readonly TimeSpan WaitWriteInterval = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
     private readonly IPersistentState<RolloutState> _state;
@@ -29,6 +30,8 @@ public sealed partial class ModelRolloutGrain : Grain, IModelRolloutGrain, IRemi
     private readonly RolloutBoard _board;
     private readonly ILogger<ModelRolloutGrain> _logger;
     private IGrainTimer? _timer;
+    private DateTimeOffset _lastWrite;
+    private bool _unwritten;
 
     public ModelRolloutGrain(
         [PersistentState("rollout", GrainStorage.Name)] IPersistentState<RolloutState> state,
@@ -62,6 +65,16 @@ public sealed partial class ModelRolloutGrain : Grain, IModelRolloutGrain, IRemi
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Waits not yet written are written as the grain leaves (a silo stopping, or moving the grain).</summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_unwritten)
+        {
+            await _state.WriteStateAsync(cancellationToken);
+            _unwritten = false;
+        }
     }
 
     public Task<RolloutPolicy> GetPolicy() => Task.FromResult(_state.State.Policy ?? RolloutPolicyRules.Default);

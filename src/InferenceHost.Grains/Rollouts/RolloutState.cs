@@ -7,8 +7,11 @@ public sealed class RolloutState
     /// <summary>Finished rollouts kept with their decisions.</summary>
     public const int HistoryLimit = 20;
 
-    /// <summary>Decisions kept per rollout.</summary>
-    public const int DecisionLimit = 1000;
+    /// <summary>Decisions kept per running rollout (the oldest waits go first).</summary>
+    public const int DecisionLimit = 500;
+
+    /// <summary>Waits a finished rollout keeps (its last ones); every other decision is kept.</summary>
+    public const int FinishedWaitsKept = 20;
 
     /// <summary>The model's policy; null for the host's default.</summary>
     [Id(0)]
