@@ -90,15 +90,15 @@ public abstract class DeploymentRestartTests(InferenceHostFixture host)
     }
 
     /// <summary>
-    /// A running rollout's record survives the restart to the letter, its evidence included: before any request the
-    /// latency gate has no quantiles (NaN), which storage must keep as it is.
+    /// A running rollout's record survives the restart to the letter, its evidence included: with no feedback the
+    /// accuracy gate has no accuracies (NaN), which storage must keep as it is.
     /// </summary>
     [Fact]
     public async Task Restart_RolloutRunning_ItsDecisionsAndEvidenceAsBefore()
     {
         await host.Http.PutDeploymentAsync(Model, """{"active": "blue", "slots": {"blue": {"version": "1", "weight": 100}}}""");
         await SendAdminOkAsync(HttpMethod.Post, $"/admin/v1/models/{Model}/rollouts", """
-            {"candidate": "2", "policy": {"step_interval": "1h", "evaluation_interval": "250ms", "gates": [{"metric": "latency_p95", "threshold": 1.5}]}}
+            {"candidate": "2", "policy": {"step_interval": "1h", "evaluation_interval": "250ms", "gates": [{"metric": "accuracy", "threshold": 0.05}]}}
             """);
         await Eventually.TrueAsync(
             async () => (await DecisionsAsync()).GetArrayLength() >= 2,

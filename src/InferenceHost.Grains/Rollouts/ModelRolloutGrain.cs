@@ -82,6 +82,7 @@ public sealed partial class ModelRolloutGrain : Grain, IModelRolloutGrain, IRemi
     public async Task<RolloutPolicy> SetPolicy(RolloutPolicy policy, string actor)
     {
         Validate(policy);
+        policy = Storable(policy);
         var before = _state.State.Policy;
         _state.State.Policy = policy;
         await WriteOrRestoreAsync(() => _state.State.Policy = before);
@@ -116,7 +117,7 @@ public sealed partial class ModelRolloutGrain : Grain, IModelRolloutGrain, IRemi
                 $"model '{Model}' is already rolling out version '{running.Status.Candidate}' (rollout {running.Status.Number}); abort it first");
         }
 
-        var chosen = policy ?? _state.State.Policy ?? RolloutPolicyRules.Default;
+        var chosen = Storable(policy ?? _state.State.Policy ?? RolloutPolicyRules.Default);
         Validate(chosen);
         var table = await Router.GetRouteTable();
         var current = table.Deployment ?? Deployment.Single(DefaultVersion());
@@ -133,7 +134,7 @@ public sealed partial class ModelRolloutGrain : Grain, IModelRolloutGrain, IRemi
             : $"version '{candidate}' serves {weight}% of requests";
         var start = new RolloutDecision(1, now, RolloutAction.Start, actor, phase, weight, reason, RolloutEvidence.None);
         var status = new RolloutStatus(Model, number, candidate, baseline, phase, step, weight, false, now, now, null, actor, chosen, start);
-        _state.State.Rollouts.Add(new RolloutRecord(status, [start], applied.Revision, now));
+        _state.State.Rollouts.Add(new RolloutRecord(status, new List<RolloutDecision> { start }, applied.Revision, now));
         if (_state.State.Rollouts.Count > RolloutState.HistoryLimit)
         {
             _state.State.Rollouts.RemoveAt(0);
@@ -182,6 +183,12 @@ public sealed partial class ModelRolloutGrain : Grain, IModelRolloutGrain, IRemi
         _directory.ReadyVersions(Model) is { Count: > 0 } ready
             ? ready[^1]
             : throw new DeploymentException(DeploymentErrorKind.NotFound, $"unknown model '{Model}' (or none of its versions is ready)");
+
+    /// <summary>
+    /// The policy with its gates in a plain array: JSON grain storage (Redis) records each collection's runtime type,
+    /// and a compiler-made one (what a collection expression builds for a read-only list) cannot be read back.
+    /// </summary>
+    private static RolloutPolicy Storable(RolloutPolicy policy) => policy with { Gates = policy.Gates?.ToArray()! };
 
     private static void Validate(RolloutPolicy policy)
     {
