@@ -30,6 +30,7 @@ public static class InferenceHostApplication
         builder.Services.AddInferenceApi(builder.Configuration);
         builder.Services.AddFeedbackApi();
         builder.Services.AddAdminApi(builder.Configuration);
+        builder.AddGracefulDrain(endpoints);
 
         var app = builder.Build();
         app.MapInferenceApi();

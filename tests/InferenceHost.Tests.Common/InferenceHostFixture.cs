@@ -87,6 +87,9 @@ public class InferenceHostFixture : IAsyncLifetime
         $"--InferenceHost:Cluster:SiloPort={ports[2]}",
         $"--InferenceHost:Cluster:GatewayPort={ports[3]}",
         $"--InferenceHost:Inference:RepositoryPath={RepositoryPaths.Models}",
+
+        // Tests stop hosts by the dozen and have no load balancer to drain for; drain tests set their own.
+        "--InferenceHost:Endpoints:DrainPeriod=00:00:00",
         "--Logging:LogLevel:Default=Warning",
     ];
 }

@@ -2,6 +2,7 @@ using Grpc.Core;
 using InferenceHost.Abstractions.Models;
 using InferenceHost.Api.Grpc.Protocol;
 using InferenceHost.Api.Routing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace InferenceHost.Api.Grpc;
@@ -12,7 +13,11 @@ namespace InferenceHost.Api.Grpc;
 /// <see cref="GrpcErrorInterceptor"/>; RPCs not here answer UNIMPLEMENTED.
 /// </summary>
 internal sealed class GrpcInferenceService(
-    IModelDirectory directory, InferenceDispatcher dispatcher, ServerInfo server, IOptions<RoutingOptions> routing)
+    IModelDirectory directory,
+    InferenceDispatcher dispatcher,
+    ServerInfo server,
+    IOptions<RoutingOptions> routing,
+    IHostApplicationLifetime lifetime)
 {
 #pragma warning disable CA1822 // Bound as an instance method like every RPC of the service.
     public Task<ServerLiveResponse> ServerLive(ServerLiveRequest request, ServerCallContext context) =>
@@ -20,7 +25,7 @@ internal sealed class GrpcInferenceService(
 #pragma warning restore CA1822
 
     public Task<ServerReadyResponse> ServerReady(ServerReadyRequest request, ServerCallContext context) =>
-        Task.FromResult(new ServerReadyResponse { Ready = directory.IsSettled });
+        Task.FromResult(new ServerReadyResponse { Ready = ServerReadiness.IsReady(directory, lifetime) });
 
     public Task<ModelReadyResponse> ModelReady(ModelReadyRequest request, ServerCallContext context) =>
         Task.FromResult(new ModelReadyResponse { Ready = directory.IsReady(request.Name, VersionOf(request.Version)) });

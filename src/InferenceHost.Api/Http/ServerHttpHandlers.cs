@@ -1,10 +1,11 @@
 using InferenceHost.Abstractions.Models;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 
 namespace InferenceHost.Api.Http;
 
 /// <summary>Server health and metadata: <c>/v2/health/live</c>, <c>/v2/health/ready</c>, <c>/v2</c>.</summary>
-internal sealed class ServerHttpHandlers(IModelDirectory directory, ServerInfo server)
+internal sealed class ServerHttpHandlers(IModelDirectory directory, IHostApplicationLifetime lifetime, ServerInfo server)
 {
     public static Task LiveAsync(HttpContext context) =>
         JsonResponses.WriteAsync(context, StatusCodes.Status200OK, 0, static (writer, _) =>
@@ -16,7 +17,7 @@ internal sealed class ServerHttpHandlers(IModelDirectory directory, ServerInfo s
 
     public Task ReadyAsync(HttpContext context)
     {
-        var ready = directory.IsSettled;
+        var ready = ServerReadiness.IsReady(directory, lifetime);
         return JsonResponses.WriteAsync(
             context,
             ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable,

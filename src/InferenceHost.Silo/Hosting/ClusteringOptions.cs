@@ -32,11 +32,23 @@ public sealed class ClusteringOptions : IValidatableObject
     /// <summary>Address other silos reach this one at (Redis mode); this host's address when empty.</summary>
     public string? AdvertisedAddress { get; set; }
 
+    /// <summary>
+    /// Running in Kubernetes (Redis mode only): Orleans' Kubernetes hosting names the silo after its pod,
+    /// advertises the pod's IP unless <see cref="AdvertisedAddress"/> is set, and deletes the pods of silos
+    /// the cluster declared dead. Default false.
+    /// </summary>
+    public bool Kubernetes { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Mode == ClusteringMode.Redis && string.IsNullOrWhiteSpace(RedisConnectionString))
         {
             yield return new ValidationResult("RedisConnectionString is required when Mode is Redis", [nameof(RedisConnectionString)]);
+        }
+
+        if (Kubernetes && Mode != ClusteringMode.Redis)
+        {
+            yield return new ValidationResult("Kubernetes hosting needs Mode Redis (membership must outlive any one pod)", [nameof(Kubernetes)]);
         }
 
         if (SiloPort == GatewayPort)

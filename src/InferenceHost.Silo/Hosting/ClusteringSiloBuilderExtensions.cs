@@ -22,9 +22,25 @@ public static class ClusteringSiloBuilderExtensions
             cluster.ServiceId = options.ServiceId;
         });
         silo.UseRedisClustering(redis);
-        return options.AdvertisedAddress is { Length: > 0 } address
-            ? silo.ConfigureEndpoints(IPAddress.Parse(address), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true)
-            : silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        if (options.AdvertisedAddress is { Length: > 0 } address)
+        {
+            silo.ConfigureEndpoints(IPAddress.Parse(address), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        }
+        else if (options.Kubernetes)
+        {
+            // Ports only: Kubernetes hosting fills in the pod's IP (POD_IP) and listens on every address.
+            silo.Configure<Orleans.Configuration.EndpointOptions>(endpoints =>
+            {
+                endpoints.SiloPort = options.SiloPort;
+                endpoints.GatewayPort = options.GatewayPort;
+            });
+        }
+        else
+        {
+            silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        }
+
+        return options.Kubernetes ? silo.UseKubernetesHosting() : silo;
     }
 
     /// <summary>

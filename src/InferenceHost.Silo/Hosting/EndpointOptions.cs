@@ -10,6 +10,8 @@ public sealed class EndpointOptions : IValidatableObject
 {
     public const string SectionName = "InferenceHost:Endpoints";
 
+    private static readonly TimeSpan MaxDrainPeriod = TimeSpan.FromMinutes(5);
+
     /// <summary>Address to listen on: an IP, or <c>localhost</c>. Default <c>0.0.0.0</c> (every interface).</summary>
     [Required(AllowEmptyStrings = false)]
     public string ListenAddress { get; set; } = "0.0.0.0";
@@ -22,6 +24,13 @@ public sealed class EndpointOptions : IValidatableObject
     [Range(1, 65535)]
     public int GrpcPort { get; set; } = 8001;
 
+    /// <summary>
+    /// How long a silo told to stop keeps serving after its readiness turns false, so a load balancer
+    /// takes it out before it refuses anything; then Orleans shuts down and hands its grains over.
+    /// Default 5 s, from 0 to 5 min.
+    /// </summary>
+    public TimeSpan DrainPeriod { get; set; } = TimeSpan.FromSeconds(5);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (HttpPort == GrpcPort)
@@ -32,6 +41,11 @@ public sealed class EndpointOptions : IValidatableObject
         if (ListenAddress != "localhost" && !System.Net.IPAddress.TryParse(ListenAddress, out _))
         {
             yield return new ValidationResult($"ListenAddress '{ListenAddress}' is neither an IP address nor 'localhost'", [nameof(ListenAddress)]);
+        }
+
+        if (DrainPeriod < TimeSpan.Zero || DrainPeriod > MaxDrainPeriod)
+        {
+            yield return new ValidationResult($"DrainPeriod must be from 00:00:00 to {MaxDrainPeriod} (is {DrainPeriod})", [nameof(DrainPeriod)]);
         }
     }
 }
