@@ -6,7 +6,7 @@ namespace InferenceHost.Benchmarks;
 /// <param name="Rounds">Alternating rounds; every (model, concurrency) cell gets one window per mode in each.</param>
 /// <param name="WindowSeconds">Length of each measurement window.</param>
 /// <param name="WarmupSeconds">Total warm-up before the first round, split over models and modes.</param>
-/// <param name="ServerCpus">A <c>taskset -c</c> CPU list for the host process; null leaves it unpinned.</param>
+/// <param name="ServerCpus">A <c>taskset -c</c> CPU list for every server process; null leaves them unpinned.</param>
 /// <param name="OutputPath">Where the Markdown results go; null for benchmarks/RESULTS.md.</param>
 /// <param name="Arguments">The command line as given, for the report.</param>
 internal sealed record BenchmarkOptions(
@@ -18,19 +18,19 @@ internal sealed record BenchmarkOptions(
     IReadOnlyList<string> Arguments)
 {
     public const string Usage = """
-        InferenceHost.Benchmarks: the host against raw in-process ONNX Runtime, side by side.
+        InferenceHost.Benchmarks: the host against raw in-process ONNX Runtime, a plain server and an NGINX split, side by side.
 
           --quick               2 rounds of 1 s windows and 6 s warm-up (a smoke run, about a minute)
           --rounds N            alternating rounds (default 5, at least 1)
           --seconds S           seconds per measurement window (default 3)
-          --warmup S            total warm-up seconds before measuring (default 24)
-          --server-cpus LIST    start the host under `taskset -c LIST` (e.g. 0); pin this process
+          --warmup S            total warm-up seconds before measuring (default 48)
+          --server-cpus LIST    start every server under `taskset -c LIST` (e.g. 0); pin this process
                                 yourself, e.g. `taskset -c 1 dotnet <benchmarks dll> --server-cpus 0`
           --output PATH         results file (default benchmarks/RESULTS.md)
         """;
 
     public static BenchmarkOptions Default(IReadOnlyList<string> arguments) =>
-        new(Rounds: 5, WindowSeconds: 3, WarmupSeconds: 24, ServerCpus: null, OutputPath: null, arguments);
+        new(Rounds: 5, WindowSeconds: 3, WarmupSeconds: 48, ServerCpus: null, OutputPath: null, arguments);
 
     /// <summary>Parses the arguments; null when they ask for help.</summary>
     /// <exception cref="ArgumentException">An unknown option or a bad value.</exception>

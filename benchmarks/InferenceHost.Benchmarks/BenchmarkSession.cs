@@ -8,22 +8,20 @@ using InferenceHost.Benchmarks.Workloads;
 namespace InferenceHost.Benchmarks;
 
 /// <summary>
-/// One benchmark from start to report: starts the host, opens the raw sessions, checks that both
-/// answer alike, measures, and renders the results.
+/// One benchmark from start to report: starts the servers, opens the raw sessions, checks that all
+/// answer alike, measures, and renders the results and the chart.
 /// </summary>
 internal sealed class BenchmarkSession(BenchmarkOptions options, RepositoryLayout layout, TextWriter progress)
 {
-    public async Task<string> RunAsync(IReadOnlyList<ModelWorkload> workloads, CancellationToken cancellationToken)
+    public async Task<BenchmarkReport> RunAsync(IReadOnlyList<ModelWorkload> workloads, string chartFileName, CancellationToken cancellationToken)
     {
         layout.EnsureBuilt(workloads.Select(workload => workload.Model));
         var startedAt = DateTimeOffset.UtcNow;
         var loadAtStart = MachineInfo.LoadAverage();
 
-        progress.WriteLine($"starting the host ({layout.SiloAssembly}){(options.ServerCpus is { } cpus ? $" on CPUs {cpus}" : string.Empty)}");
-        await using var host = await HostProcess.StartAsync(layout.SiloAssembly, layout.ModelsDirectory, options.ServerCpus, cancellationToken);
-        progress.WriteLine($"host ready: HTTP {host.Ports.Http}, gRPC {host.Ports.Grpc}");
-
-        var models = workloads.Select(workload => ModelTargets.Create(workload, layout.ModelPath(workload.Model), host)).ToList();
+        var compared = workloads.FirstOrDefault(workload => workload.ComparisonConcurrency is not null)?.Model ?? workloads[0].Model;
+        await using var servers = await BenchmarkServers.StartAsync(layout, compared, options.ServerCpus, progress, cancellationToken);
+        var models = workloads.Select(workload => ModelTargets.Create(workload, layout.ModelPath(workload.Model), servers)).ToList();
         try
         {
             foreach (var model in models)
@@ -31,14 +29,16 @@ internal sealed class BenchmarkSession(BenchmarkOptions options, RepositoryLayou
                 await model.EnsureHostAgreesWithRawAsync(cancellationToken);
             }
 
-            progress.WriteLine("every host mode answers as raw ONNX Runtime does");
-            var before = CpuSample.Take(OwnCpu(host));
+            progress.WriteLine("every server answers as raw ONNX Runtime does");
+            var before = CpuSample.Take(OwnCpu(servers));
             var measurements = await new BenchmarkRun(options, progress).RunAsync(models, cancellationToken);
-            var after = CpuSample.Take(OwnCpu(host));
+            var after = CpuSample.Take(OwnCpu(servers));
             var machine = MachineInfo.Read();
             var contention = CpuSample.Describe(before, after, machine.Cpus);
-            var context = new BenchmarkRunContext(startedAt, loadAtStart, contention, machine, options, layout.Configuration, Command(machine), workloads);
-            return MarkdownReport.Render(ResultSummarizer.Summarize(measurements), context);
+            var context = new BenchmarkRunContext(
+                startedAt, loadAtStart, contention, machine, options, layout.Configuration, Command(machine), workloads, servers.Nginx is not null, chartFileName);
+            var rows = ResultSummarizer.Summarize(measurements);
+            return new BenchmarkReport(MarkdownReport.Render(rows, TargetTable.Compute(measurements, context), context), ThroughputChart.Render(rows, workloads));
         }
         finally
         {
@@ -49,10 +49,10 @@ internal sealed class BenchmarkSession(BenchmarkOptions options, RepositoryLayou
         }
     }
 
-    private static TimeSpan OwnCpu(HostProcess host)
+    private static TimeSpan OwnCpu(BenchmarkServers servers)
     {
         using var self = Process.GetCurrentProcess();
-        return self.TotalProcessorTime + host.CpuTime;
+        return self.TotalProcessorTime + servers.CpuTime;
     }
 
     private string Command(MachineInfo machine)

@@ -26,10 +26,12 @@ Console.CancelKeyPress += (_, press) =>
 };
 
 var layout = RepositoryLayout.FromBuild();
-var report = await new BenchmarkSession(options, layout, Console.Out).RunAsync(ModelWorkloads.All, stop.Token);
-var path = options.OutputPath ?? layout.DefaultResultsPath;
-await File.WriteAllTextAsync(path, report);
+var path = Path.GetFullPath(options.OutputPath ?? layout.DefaultResultsPath);
+var chartPath = Path.ChangeExtension(path, ".svg");
+var report = await new BenchmarkSession(options, layout, Console.Out).RunAsync(ModelWorkloads.All, Path.GetFileName(chartPath), stop.Token);
+await File.WriteAllTextAsync(path, report.Markdown);
+await File.WriteAllTextAsync(chartPath, report.ChartSvg);
 Console.WriteLine();
-Console.WriteLine(report);
-Console.WriteLine($"written to {path}");
+Console.WriteLine(report.Markdown);
+Console.WriteLine($"written to {path} and {chartPath}");
 return 0;

@@ -9,6 +9,8 @@ internal sealed record RepositoryLayout(string Root, string Configuration)
 
     public string SiloAssembly => Path.Combine(Root, "src", "InferenceHost.Silo", "bin", Configuration, "net10.0", "InferenceHost.Silo.dll");
 
+    public string PlainServerAssembly => Path.Combine(Root, "benchmarks", "InferenceHost.PlainServer", "bin", Configuration, "net10.0", "InferenceHost.PlainServer.dll");
+
     public string DefaultResultsPath => Path.Combine(Root, "benchmarks", "RESULTS.md");
 
     public string ModelPath(string model) => Path.Combine(ModelsDirectory, model, "1", "model.onnx");
@@ -25,8 +27,8 @@ internal sealed record RepositoryLayout(string Root, string Configuration)
     /// <exception cref="FileNotFoundException">The host or a model is missing; the message says how to build it.</exception>
     public void EnsureBuilt(IEnumerable<string> models)
     {
-        const string Build = "build it with `dotnet build -c {0} benchmarks/InferenceHost.Benchmarks` (which builds the host and copies ResNet18)";
-        foreach (var path in models.Select(ModelPath).Prepend(SiloAssembly))
+        const string Build = "build it with `dotnet build -c {0} benchmarks/InferenceHost.Benchmarks` (which builds the host and the plain server and copies ResNet18)";
+        foreach (var path in models.Select(ModelPath).Prepend(PlainServerAssembly).Prepend(SiloAssembly))
         {
             if (!File.Exists(path))
             {

@@ -27,7 +27,7 @@ public static class InferenceApiServiceCollectionExtensions
     /// shadow traffic (<see cref="ShadowMirror"/>, <see cref="ShadowPairLog"/>), gRPC, and telemetry:
     /// <see cref="TelemetryOptions"/> (section <c>InferenceHost:Telemetry</c>, validated at start), this silo's
     /// <see cref="TelemetryRecorder"/>, <see cref="TelemetryFlusher"/> (a hosted service), <see cref="RolloutBoard"/>
-    /// and the <see cref="MetricNames.MeterName"/> meter exported for Prometheus. The silo registers
+    /// and the <see cref="MetricNames.MeterName"/> meter with the .NET runtime's (GC, allocations, thread pool) exported for Prometheus. The silo registers
     /// <c>IModelDirectory</c>, <c>IRouteTableSource</c> and <c>IGrainFactory</c>, which these services use.
     /// </summary>
     public static IServiceCollection AddInferenceApi(this IServiceCollection services, IConfiguration configuration)
@@ -79,6 +79,6 @@ public static class InferenceApiServiceCollectionExtensions
         services.AddHostedService(static provider => provider.GetRequiredService<TelemetryFlusher>());
         services.AddOpenTelemetry()
             .ConfigureResource(static resource => resource.AddService(MetricsServiceName))
-            .WithMetrics(static metrics => metrics.AddMeter(MetricNames.MeterName).AddPrometheusExporter());
+            .WithMetrics(static metrics => metrics.AddMeter(MetricNames.MeterName).AddRuntimeInstrumentation().AddPrometheusExporter());
     }
 }

@@ -11,4 +11,6 @@ internal sealed record BenchmarkRunContext(
     BenchmarkOptions Options,
     string Configuration,
     string Command,
-    IReadOnlyList<ModelWorkload> Workloads);
+    IReadOnlyList<ModelWorkload> Workloads,
+    bool NginxMeasured,
+    string ChartFileName);

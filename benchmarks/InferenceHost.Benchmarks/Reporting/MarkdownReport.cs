@@ -8,9 +8,13 @@ namespace InferenceHost.Benchmarks.Reporting;
 /// <summary>Writes the results as Markdown: how and where they were measured, then one table per model.</summary>
 internal static class MarkdownReport
 {
-    private static readonly string[] ModeOrder = [TargetModes.Raw, TargetModes.HttpJson, TargetModes.HttpBinary, TargetModes.GrpcRaw];
+    private static readonly string[] ModeOrder =
+    [
+        TargetModes.Raw, TargetModes.HttpJson, TargetModes.HttpBinary, TargetModes.GrpcRaw, TargetModes.SplitHttpJson, TargetModes.SplitGrpcRaw,
+        TargetModes.NoTelemetryGrpcRaw, TargetModes.BatchingGrpcRaw, TargetModes.PlainHttpJson, TargetModes.PlainGrpcRaw, TargetModes.NginxHttpJson,
+    ];
 
-    public static string Render(IReadOnlyList<ResultRow> rows, BenchmarkRunContext context)
+    public static string Render(IReadOnlyList<ResultRow> rows, IReadOnlyList<TargetRow> targets, BenchmarkRunContext context)
     {
         var text = new StringBuilder();
         Line(text, "# InferenceHost benchmark results");
@@ -18,6 +22,9 @@ internal static class MarkdownReport
         Line(text, "Written by `benchmarks/InferenceHost.Benchmarks` (see benchmarks/README.md); each run overwrites it.");
         Line(text);
         WriteSetup(text, context);
+        TargetTable.Write(text, targets, context);
+        Line(text, $"![Throughput per mode and concurrency]({context.ChartFileName})");
+        Line(text);
         foreach (var workload in context.Workloads)
         {
             WriteTable(text, workload, rows.Where(row => row.Model == workload.Model));
@@ -35,9 +42,10 @@ internal static class MarkdownReport
         Line(text, $"- Machine: `nproc` {machine.Cpus}, {machine.CpuModel}; {machine.Os}");
         Line(text, $"- Software: {machine.Runtime}, ONNX Runtime {machine.OnnxRuntime} (CPU execution provider, 1 intra-op thread in both host and raw), {context.Configuration} build");
         Line(text, $"- Load average (1, 5, 15 min): {context.LoadAtStart} before the run; while it ran: {context.Contention}");
-        Line(text, $"- CPUs: host process {options.ServerCpus ?? "unpinned"}; benchmark process (load generator and raw ONNX Runtime) {machine.BenchmarkCpus}");
+        Line(text, $"- CPUs: server processes {options.ServerCpus ?? "unpinned"}; benchmark process (load generator and raw ONNX Runtime) {machine.BenchmarkCpus}");
         Line(text, $"- Command: `{context.Command}`");
-        Line(text, $"- Method: {options.Rounds} rounds, {Number(options.WindowSeconds)} s windows, {Number(options.WarmupSeconds)} s warm-up; each round measures every cell raw, host modes, raw; closed loop, one request of batch 1 in flight per worker");
+        Line(text, $"- Method: {options.Rounds} rounds, {Number(options.WindowSeconds)} s windows, {Number(options.WarmupSeconds)} s warm-up; each round measures every cell raw, host modes (and at the comparison concurrency the other servers), raw; closed loop, one request of batch 1 in flight per worker");
+        Line(text, $"- Servers, each a child process on the host's CPUs: the host (URL version 1: pinned; no version: a 3-way split blue 1 60% / green 2 20% / canary 3 20%), the host with `InferenceHost:Telemetry:Enabled=false`, the host with dynamic batching for the compared model (200 µs, preferred 16 and 32), a plain ASP.NET Core + ONNX Runtime server (benchmarks/InferenceHost.PlainServer), and {(context.NginxMeasured ? "NGINX (`split_clients` 80/20, one process) over that plain server and a second one; gRPC through NGINX is not measured" : "no NGINX (`nginx` is not on PATH: its rows are skipped)")}");
         Line(text);
     }
 
@@ -45,14 +53,14 @@ internal static class MarkdownReport
     {
         Line(text, $"## {workload.Model} (input `{workload.InputName}` FP32 [{string.Join(',', workload.InputShape)}], {workload.InputBytes:N0} bytes)");
         Line(text);
-        Line(text, "| mode | concurrency | req/s | p50 ms | p95 ms | p99 ms | ÷ raw, median | ÷ raw, min–max |");
-        Line(text, "|---|--:|--:|--:|--:|--:|--:|--:|");
+        Line(text, "| mode | concurrency | req/s | p50 ms | p95 ms | p99 ms | ÷ raw, median | ÷ raw, min–max | server CPU µs/req | server bytes/req |");
+        Line(text, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var row in rows.OrderBy(row => row.Concurrency).ThenBy(row => Array.IndexOf(ModeOrder, row.Mode)))
         {
             var control = row.Mode == TargetModes.Raw ? "A/A " : string.Empty;
             Line(text,
                 $"| {row.Mode} | {row.Concurrency} | {row.Throughput:F0} | {Latency(row.P50Ms)} | {Latency(row.P95Ms)} | {Latency(row.P99Ms)} " +
-                $"| {control}{row.RatioToRaw.Median:F3} | {row.RatioToRaw.Min:F3}–{row.RatioToRaw.Max:F3} |");
+                $"| {control}{row.RatioToRaw.Median:F3} | {row.RatioToRaw.Min:F3}–{row.RatioToRaw.Max:F3} | {Cost(row.ServerCpuMicroseconds, "F1")} | {Cost(row.ServerAllocatedBytes, "N0")} |");
         }
 
         Line(text);
@@ -63,12 +71,17 @@ internal static class MarkdownReport
         Line(text, "Reading it: req/s and latencies are medians over the rounds. \"÷ raw\" is host throughput divided by");
         Line(text, "the mean of the two raw windows that bracket it in the same round, one ratio per round; the raw rows");
         Line(text, "show the A/A control instead (second raw window ÷ first), the noise floor. A host ratio whose");
-        Line(text, $"min–max overlaps the A/A spread cannot be told apart from raw in {options.Rounds} rounds.");
+        Line(text, $"min–max overlaps the A/A spread cannot be told apart from raw in {options.Rounds} rounds. Server CPU is the");
+        Line(text, "server processes' CPU time over the window ÷ its requests (for NGINX: nginx and both plain servers);");
+        Line(text, "server bytes are what the server's GC reports allocated over the window ÷ its requests (the host's");
+        Line(text, "`dotnet_gc_heap_total_allocated_bytes_total` from /metrics; the plain servers' own counter), medians over rounds.");
     }
+
+    private static string Cost(double value, string format) => double.IsNaN(value) ? "—" : value.ToString(format, CultureInfo.InvariantCulture);
 
     private static string Latency(double milliseconds) => milliseconds < 10 ? milliseconds.ToString("F3", CultureInfo.InvariantCulture) : milliseconds.ToString("F1", CultureInfo.InvariantCulture);
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static void Line(StringBuilder text, string line = "") => text.Append(line).Append('\n');
+    internal static void Line(StringBuilder text, string line = "") => text.Append(line).Append('\n');
 }

@@ -2,7 +2,8 @@ namespace InferenceHost.Benchmarks.Reporting;
 
 /// <summary>
 /// One line of the results: medians over rounds of throughput and latency percentiles, and the
-/// per-round throughput ratio to raw (for the raw row itself: the A/A ratio, second ÷ first raw window).
+/// per-round throughput ratio to raw (for the raw row itself: the A/A ratio, second ÷ first raw window),
+/// and medians of the server's CPU time and allocated bytes per request (NaN for raw).
 /// </summary>
 internal sealed record ResultRow(
     string Model,
@@ -12,4 +13,6 @@ internal sealed record ResultRow(
     double P50Ms,
     double P95Ms,
     double P99Ms,
-    Ratio RatioToRaw);
+    Ratio RatioToRaw,
+    double ServerCpuMicroseconds,
+    double ServerAllocatedBytes);

@@ -35,6 +35,8 @@ internal static class ResultSummarizer
             Statistics.Median(windows.Select(window => window.Result.P50Ms)),
             Statistics.Median(windows.Select(window => window.Result.P95Ms)),
             Statistics.Median(windows.Select(window => window.Result.P99Ms)),
-            Ratio.Of(ratios));
+            Ratio.Of(ratios),
+            Statistics.Median(windows.Where(window => window.Server is not null).Select(window => window.Server!.Value.CpuMicroseconds)),
+            Statistics.Median(windows.Where(window => window.Server is not null).Select(window => window.Server!.Value.AllocatedBytes)));
     }
 }

@@ -2,5 +2,8 @@ using InferenceHost.Benchmarks.Load;
 
 namespace InferenceHost.Benchmarks.Rounds;
 
-/// <summary>One measurement window; <paramref name="Position"/> orders the windows of a round's cell.</summary>
-internal sealed record Measurement(int Round, string Model, int Concurrency, string Mode, int Position, WindowResult Result);
+/// <summary>
+/// One measurement window; <paramref name="Position"/> orders the windows of a round's cell.
+/// <paramref name="Server"/> is what the server side spent per request in it (null for raw).
+/// </summary>
+internal sealed record Measurement(int Round, string Model, int Concurrency, string Mode, int Position, WindowResult Result, ServerCost? Server = null);

@@ -1,12 +1,15 @@
+using InferenceHost.Benchmarks.Hosting;
 using InferenceHost.Benchmarks.Load;
 
 namespace InferenceHost.Benchmarks.Targets;
 
 /// <summary>
-/// The host over HTTP/1.1, in one encoding. Each target has its own connection pool; a closed loop
-/// of N workers keeps N connections busy, as N independent clients would.
+/// A server over HTTP/1.1, in one encoding, at a version's URL or (<paramref name="version"/> null)
+/// the model's, which the host routes by its deployment. Each target has its own connection pool;
+/// a closed loop of N workers keeps N connections busy, as N independent clients would.
 /// </summary>
-internal sealed class HttpInferTarget(Uri baseAddress, string model, string version, IHttpInferEncoding encoding) : ILoadTarget
+internal sealed class HttpInferTarget(
+    string mode, Uri baseAddress, string model, string? version, IHttpInferEncoding encoding, IServerProbe server) : ILoadTarget
 {
     private readonly HttpClient client = new(new SocketsHttpHandler
     {
@@ -18,11 +21,15 @@ internal sealed class HttpInferTarget(Uri baseAddress, string model, string vers
         Timeout = TimeSpan.FromSeconds(60),
     };
 
-    private readonly Uri inferUri = new(baseAddress, $"v2/models/{model}/versions/{version}/infer");
+    private readonly Uri inferUri = new(baseAddress, version is null ? $"v2/models/{model}/infer" : $"v2/models/{model}/versions/{version}/infer");
 
-    public string Mode => encoding.Mode;
+    public string Mode => mode;
 
     public bool BlocksThread => false;
+
+    public IServerProbe? Server => server;
+
+    public bool ExpectsRawAnswer => version is not null;
 
     public ILoadWorker CreateWorker() => new HttpInferWorker(client, inferUri, encoding);
 

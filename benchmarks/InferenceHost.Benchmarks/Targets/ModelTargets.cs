@@ -4,14 +4,18 @@ using InferenceHost.Benchmarks.Workloads;
 
 namespace InferenceHost.Benchmarks.Targets;
 
-/// <summary>Everything that runs one model: the raw baseline and one target per host client mode.</summary>
+/// <summary>
+/// Everything that runs one model: the raw baseline, one target per host client mode (the host
+/// pinned to version 1 by the URL) and, at the workload's comparison concurrency, the other servers.
+/// </summary>
 internal sealed class ModelTargets : IAsyncDisposable
 {
-    private ModelTargets(ModelWorkload workload, ILoadTarget raw, IReadOnlyList<ILoadTarget> host)
+    private ModelTargets(ModelWorkload workload, ILoadTarget raw, IReadOnlyList<ILoadTarget> host, IReadOnlyList<ILoadTarget> compared)
     {
         Workload = workload;
         Raw = raw;
         Host = host;
+        Compared = compared;
     }
 
     public ModelWorkload Workload { get; }
@@ -21,25 +25,56 @@ internal sealed class ModelTargets : IAsyncDisposable
     /// <summary>The host's modes, in the order a forward round measures them.</summary>
     public IReadOnlyList<ILoadTarget> Host { get; }
 
-    public static ModelTargets Create(ModelWorkload workload, string modelPath, HostProcess host) => new(
-        workload,
-        new RawOnnxTarget(modelPath, workload),
-        [
-            new HttpInferTarget(host.HttpAddress, workload.Model, ModelWorkload.Version, new JsonInferEncoding(workload)),
-            new HttpInferTarget(host.HttpAddress, workload.Model, ModelWorkload.Version, new BinaryInferEncoding(workload)),
-            new GrpcRawTarget(host.GrpcAddress, workload),
-        ]);
+    /// <summary>The other servers, measured after the host's modes at the comparison concurrency only.</summary>
+    public IReadOnlyList<ILoadTarget> Compared { get; }
+
+    public static ModelTargets Create(ModelWorkload workload, string modelPath, BenchmarkServers servers)
+    {
+        var host = servers.Host;
+        const string Version = ModelWorkload.Version;
+        var compared = new List<ILoadTarget>();
+        if (workload.ComparisonConcurrency is not null)
+        {
+            compared.AddRange(
+            [
+                new HttpInferTarget(TargetModes.SplitHttpJson, host.HttpAddress, workload.Model, null, new JsonInferEncoding(workload), host),
+                new GrpcRawTarget(TargetModes.SplitGrpcRaw, host.GrpcAddress, workload, null, host),
+                new GrpcRawTarget(TargetModes.NoTelemetryGrpcRaw, servers.HostWithoutTelemetry.GrpcAddress, workload, Version, servers.HostWithoutTelemetry),
+                new GrpcRawTarget(TargetModes.BatchingGrpcRaw, servers.HostWithBatching.GrpcAddress, workload, Version, servers.HostWithBatching),
+                new HttpInferTarget(TargetModes.PlainHttpJson, servers.Plain.HttpAddress, workload.Model, Version, new JsonInferEncoding(workload), servers.Plain),
+                new GrpcRawTarget(TargetModes.PlainGrpcRaw, servers.Plain.GrpcAddress, workload, Version, servers.Plain),
+            ]);
+            if (servers.Nginx is { } nginx)
+            {
+                compared.Add(new HttpInferTarget(TargetModes.NginxHttpJson, nginx.HttpAddress, workload.Model, Version, new JsonInferEncoding(workload), nginx));
+            }
+        }
+
+        return new(
+            workload,
+            new RawOnnxTarget(modelPath, workload),
+            [
+                new HttpInferTarget(TargetModes.HttpJson, host.HttpAddress, workload.Model, Version, new JsonInferEncoding(workload), host),
+                new HttpInferTarget(TargetModes.HttpBinary, host.HttpAddress, workload.Model, Version, new BinaryInferEncoding(workload), host),
+                new GrpcRawTarget(TargetModes.GrpcRaw, host.GrpcAddress, workload, Version, host),
+            ],
+            compared);
+    }
+
+    /// <summary>The targets measured between the two raw windows of a cell, in forward order.</summary>
+    public IReadOnlyList<ILoadTarget> At(int concurrency) =>
+        concurrency == Workload.ComparisonConcurrency ? [.. Host, .. Compared] : Host;
 
     /// <summary>
-    /// Asks every host mode once and compares its answer with the raw one, so a benchmark never
-    /// times a host that computes something else.
+    /// Asks every target once and compares its answer with the raw one, so a benchmark never times
+    /// a server that computes something else (a split may answer from another version: length only).
     /// </summary>
-    /// <exception cref="InvalidOperationException">A mode's answer differs from the raw answer.</exception>
+    /// <exception cref="InvalidOperationException">A target's answer differs from the raw answer.</exception>
     public async Task EnsureHostAgreesWithRawAsync(CancellationToken cancellationToken)
     {
         var output = Workload.CheckedOutput;
         var expected = await Raw.FetchOutputAsync(output, cancellationToken);
-        foreach (var target in Host)
+        foreach (var target in Host.Concat(Compared))
         {
             var actual = await target.FetchOutputAsync(output, cancellationToken);
             if (actual.Length != expected.Length)
@@ -49,7 +84,7 @@ internal sealed class ModelTargets : IAsyncDisposable
 
             var mismatch = Enumerable.Range(0, expected.Length)
                 .FirstOrDefault(i => Math.Abs(actual[i] - expected[i]) > 1e-4f * Math.Max(1f, Math.Abs(expected[i])), -1);
-            if (mismatch >= 0)
+            if (target.ExpectsRawAnswer && mismatch >= 0)
             {
                 throw Disagreement(target, $"at [{mismatch}]: {actual[mismatch]}, raw {expected[mismatch]}");
             }
@@ -58,7 +93,7 @@ internal sealed class ModelTargets : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var target in Host.Prepend(Raw))
+        foreach (var target in Host.Concat(Compared).Prepend(Raw))
         {
             await target.DisposeAsync();
         }

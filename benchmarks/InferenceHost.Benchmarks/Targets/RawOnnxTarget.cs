@@ -1,3 +1,4 @@
+using InferenceHost.Benchmarks.Hosting;
 using InferenceHost.Benchmarks.Load;
 using InferenceHost.Benchmarks.Workloads;
 using Microsoft.ML.OnnxRuntime;
@@ -30,6 +31,10 @@ internal sealed class RawOnnxTarget : ILoadTarget
     public string Mode => TargetModes.Raw;
 
     public bool BlocksThread => true;
+
+    public IServerProbe? Server => null;
+
+    public bool ExpectsRawAnswer => true;
 
     public ILoadWorker CreateWorker() => new RawOnnxWorker(session, workload);
 

@@ -1,10 +1,19 @@
 namespace InferenceHost.Benchmarks.Targets;
 
-/// <summary>Mode names as the report shows them.</summary>
+/// <summary>Mode names as the report shows them; the first four are the host pinned to one version (URL version).</summary>
 internal static class TargetModes
 {
     public const string Raw = "raw ORT";
     public const string HttpJson = "http-json";
     public const string HttpBinary = "http-binary";
     public const string GrpcRaw = "grpc-raw";
+
+    // The servers compared at one concurrency: the host's variants, the plain server, NGINX.
+    public const string SplitHttpJson = "host 3-way split, http-json";
+    public const string SplitGrpcRaw = "host 3-way split, grpc-raw";
+    public const string NoTelemetryGrpcRaw = "host telemetry off, grpc-raw";
+    public const string BatchingGrpcRaw = "host batching, grpc-raw";
+    public const string PlainHttpJson = "plain server, http-json";
+    public const string PlainGrpcRaw = "plain server, grpc-raw";
+    public const string NginxHttpJson = "nginx 80/20 split, http-json";
 }

@@ -3,7 +3,8 @@ namespace InferenceHost.Benchmarks.Workloads;
 /// <summary>
 /// One benchmarked model: the single FP32 input every request sends, the outputs, and the
 /// concurrencies to measure. <see cref="CheckedOutput"/> is the FP32 output every mode's answer
-/// is compared with the raw answer on, before anything is timed.
+/// is compared with the raw answer on, before anything is timed. At <see cref="ComparisonConcurrency"/>
+/// (if any) the host's variants, a plain server and an NGINX split are measured as well.
 /// </summary>
 internal sealed record ModelWorkload(
     string Model,
@@ -12,7 +13,8 @@ internal sealed record ModelWorkload(
     float[] Input,
     IReadOnlyList<OutputSpec> Outputs,
     string CheckedOutput,
-    IReadOnlyList<int> Concurrencies)
+    IReadOnlyList<int> Concurrencies,
+    int? ComparisonConcurrency = null)
 {
     public const string Version = "1";
 

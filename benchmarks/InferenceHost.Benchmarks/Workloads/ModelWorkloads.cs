@@ -14,7 +14,8 @@ internal static class ModelWorkloads
             new OutputSpec("label", [1], OutputElement.Int64),
         ],
         CheckedOutput: "probabilities",
-        Concurrencies: [1, 8, 64]);
+        Concurrencies: [1, 8, 64],
+        ComparisonConcurrency: 64);
 
     public static ModelWorkload ResNet18 { get; } = new(
         Model: "resnet18",

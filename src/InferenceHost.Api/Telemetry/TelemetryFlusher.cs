@@ -88,6 +88,12 @@ public sealed partial class TelemetryFlusher : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!_options.Value.Enabled)
+        {
+            // Nothing is recorded, so there is nothing to send.
+            return;
+        }
+
         using var timer = new PeriodicTimer(_options.Value.FlushInterval, _time);
         try
         {

@@ -20,6 +20,13 @@ public sealed class TelemetryOptions
     public const int MaxServedCapacity = 1 << 20;
 
     /// <summary>
+    /// Whether requests are recorded at all. Default true. False serves requests without recording
+    /// counters or durations and without flushing to the telemetry grains, so rollout gates and
+    /// <c>/metrics</c> see nothing from this silo: for measuring what recording costs, not for production.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
     /// How often this silo sends what it recorded to each model's telemetry grain. Default 1 s;
     /// 50 ms to 1 min. Shorter makes decisions and feedback joins see requests sooner, at a grain call per model each time.
     /// </summary>
