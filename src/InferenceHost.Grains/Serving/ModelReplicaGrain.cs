@@ -13,7 +13,13 @@ namespace InferenceHost.Grains.Serving;
 /// Serves one model version from this silo's own session: a stateless worker is always
 /// activated where it is called, so a request never leaves the silo that received it.
 /// </summary>
+/// <remarks>
+/// Reentrant: it keeps no state between requests, and with dynamic batching a request awaits its batch. Without
+/// reentrancy each activation (about one per core) would hold one request at a time, so a batch could never
+/// gather more than a couple of rows.
+/// </remarks>
 [StatelessWorker]
+[Reentrant]
 public sealed class ModelReplicaGrain : Grain, IModelReplicaGrain
 {
     private readonly ModelCatalog _catalog;

@@ -5,9 +5,14 @@ namespace InferenceHost.Inference.Batching;
 /// <summary>The worker: the one task that assembles batches and runs them.</summary>
 public sealed partial class DynamicBatcher
 {
+    private static readonly TimeSpan TimerResolution = TimeSpan.FromMilliseconds(1);
+
     // Requests taken from the channel that a batch left for the next one (the rows past a preferred size).
     // Only the worker touches it, and it holds at most max_batch_size requests, each still counted in _waiting.
     private readonly Queue<BatchRequest> _held = new();
+
+    // The worker's one deadline, reset between waits rather than allocated (with its timer) for each.
+    private CancellationTokenSource? _deadline;
 
     private async Task RunWorkerAsync()
     {
@@ -19,6 +24,8 @@ public sealed partial class DynamicBatcher
             Run(batch, count);
             batch.Clear();
         }
+
+        _deadline?.Dispose();
     }
 
     /// <summary>The oldest live request, waiting for one if none is queued; null once disposed and drained.</summary>
@@ -121,12 +128,52 @@ public sealed partial class DynamicBatcher
     }
 
     /// <summary>True when a request arrived within <paramref name="left"/>; false at the deadline or once disposed.</summary>
+    /// <remarks>
+    /// Timers count whole milliseconds: a timer for less than 1 ms is due at once, so a shorter delay
+    /// would end early. The last millisecond is spun instead, yielding the core to the callers
+    /// whose requests the batch waits for; longer waits sleep on one reusable deadline until then.
+    /// </remarks>
     private async ValueTask<bool> WaitForMoreAsync(TimeSpan left)
     {
-        using var deadline = new CancellationTokenSource(left, _time);
-        var waiting = _queue.Reader.WaitToReadAsync(deadline.Token).AsTask();
-        await ((Task)waiting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        return waiting.IsCompletedSuccessfully && waiting.Result;
+        if (left < TimerResolution)
+        {
+            return SpinForMore(left);
+        }
+
+        if (_deadline is null || !_deadline.TryReset())
+        {
+            // Only a deadline that fired cannot be reset: at most one new source per batch that waited out its delay.
+            _deadline?.Dispose();
+            _deadline = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
+        }
+
+        _deadline.CancelAfter(left);
+        try
+        {
+            return await _queue.Reader.WaitToReadAsync(_deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private bool SpinForMore(TimeSpan left)
+    {
+        var start = _time.GetTimestamp();
+        var spinner = default(SpinWait);
+        while (!TryPeek(out _))
+        {
+            if (_disposed || _time.GetElapsedTime(start) >= left)
+            {
+                return false;
+            }
+
+            // Never Thread.Sleep(1): it would sleep past a sub-millisecond deadline.
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+
+        return true;
     }
 
     /// <summary>Runs the first <paramref name="count"/> requests of <paramref name="batch"/> and holds the rest.</summary>
@@ -205,18 +252,7 @@ public sealed partial class DynamicBatcher
         }
     }
 
-    private bool IsPreferred(int rows)
-    {
-        foreach (var size in Config.PreferredBatchSize ?? [])
-        {
-            if (size == rows)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool IsPreferred(int rows) => rows < _preferred.Length && _preferred[rows];
 
     private bool TryPeek([NotNullWhen(true)] out BatchRequest? next) =>
         _held.TryPeek(out next) || _queue.Reader.TryPeek(out next);

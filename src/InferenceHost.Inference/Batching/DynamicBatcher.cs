@@ -20,6 +20,9 @@ public sealed partial class DynamicBatcher : IDisposable
     private readonly LoadedModel _model;
     private readonly TimeProvider _time;
     private readonly TimeSpan _maxQueueDelay;
+
+    // _preferred[rows]: whether a batch of that many rows is a preferred size; a lookup, since the worker asks for every request it adds.
+    private readonly bool[] _preferred;
     private readonly Channel<BatchRequest> _queue =
         Channel.CreateUnbounded<BatchRequest>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -40,6 +43,15 @@ public sealed partial class DynamicBatcher : IDisposable
         Config = config;
         _maxQueueDelay = TimeSpan.FromMicroseconds(config.MaxQueueDelayMicroseconds);
         MaxBatchSize = model.Signature.MaxBatchSize;
+        _preferred = new bool[MaxBatchSize + 1];
+        foreach (var size in config.PreferredBatchSize ?? [])
+        {
+            if (size > 0 && size <= MaxBatchSize)
+            {
+                _preferred[size] = true;
+            }
+        }
+
         Worker = Task.Run(RunWorkerAsync);
     }
 
