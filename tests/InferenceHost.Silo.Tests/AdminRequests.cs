@@ -40,11 +40,12 @@ public static class AdminRequests
         return await http.SendAsync(request);
     }
 
-    private static async Task<JsonElement> OkJsonAsync(HttpClient http, HttpMethod method, string path, string? json = null)
+    /// <summary>Any admin request that must succeed: its JSON answer (the status and body in the failure otherwise).</summary>
+    public static async Task<JsonElement> OkJsonAsync(this HttpClient http, HttpMethod method, string path, string? json = null)
     {
         using var response = await http.SendAdminAsync(method, path, json);
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {body}");
+        Assert.True(response.IsSuccessStatusCode, $"{method} {http.BaseAddress}{path.TrimStart('/')}: {(int)response.StatusCode} {body}");
         using var document = JsonDocument.Parse(body);
         return document.RootElement.Clone();
     }

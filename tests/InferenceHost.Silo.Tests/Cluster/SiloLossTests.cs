@@ -9,6 +9,7 @@ namespace InferenceHost.Silo.Tests.Cluster;
 /// retrying balancer keep sending to all three. The survivors keep serving, nothing an operator did is lost,
 /// the running rollout goes on from its persisted state wherever its grain lands, and the silo rejoins.
 /// </summary>
+[Collection(SiloProcessCollection.Name)]
 public sealed class SiloLossTests(ThreeSiloProcessClusterFixture cluster) : IClassFixture<ThreeSiloProcessClusterFixture>
 {
     private const string Model = "iris-mlp";
@@ -23,7 +24,7 @@ public sealed class SiloLossTests(ThreeSiloProcessClusterFixture cluster) : ICla
     {
         var (first, victim, survivor) = (cluster.Silos[0], cluster.Silos[1], cluster.Silos[2]);
         await first.Http.PutDeploymentAsync(Model, """{"active": "blue", "slots": {"blue": {"version": "1", "weight": 100}}}""");
-        var rollout = await AdminOkAsync(first, HttpMethod.Post, $"/admin/v1/models/{Model}/rollouts", """
+        var rollout = await first.Http.OkJsonAsync(HttpMethod.Post, $"/admin/v1/models/{Model}/rollouts", """
             {"candidate": "3", "policy": {"mode": "bluegreen", "shadow_percent": 50, "step_interval": "1h", "evaluation_interval": "500ms",
              "gates": [{"metric": "error_rate", "threshold": 0.05}]}}
             """);
@@ -51,12 +52,12 @@ public sealed class SiloLossTests(ThreeSiloProcessClusterFixture cluster) : ICla
         foreach (var silo in new[] { survivor, victim })
         {
             Assert.Equal(deployment.GetRawText(), (await silo.Http.GetDeploymentAsync(Model)).GetRawText());
-            var status = await AdminOkAsync(silo, HttpMethod.Get, $"/admin/v1/models/{Model}/rollout");
+            var status = await silo.Http.OkJsonAsync(HttpMethod.Get, $"/admin/v1/models/{Model}/rollout");
             Assert.Equal(rollout.GetProperty("number").GetInt64(), status.GetProperty("number").GetInt64());
             Assert.Equal(("shadow", false), (status.GetProperty("phase").GetString(), status.GetProperty("paused").GetBoolean()));
         }
 
-        await AdminOkAsync(survivor, HttpMethod.Post, $"/admin/v1/models/{Model}/rollout/abort");
+        await survivor.Http.OkJsonAsync(HttpMethod.Post, $"/admin/v1/models/{Model}/rollout/abort");
     }
 
     private static async Task<DateTimeOffset> LatestDecisionAtAsync(SiloProcess silo)
@@ -65,13 +66,5 @@ public sealed class SiloLossTests(ThreeSiloProcessClusterFixture cluster) : ICla
         return response.IsSuccessStatusCode
             ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("latest").GetProperty("at").GetDateTimeOffset()
             : DateTimeOffset.MinValue;
-    }
-
-    private static async Task<JsonElement> AdminOkAsync(SiloProcess silo, HttpMethod method, string path, string? json = null)
-    {
-        using var response = await silo.Http.SendAdminAsync(method, path, json);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path} on {silo.Name}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
     }
 }
