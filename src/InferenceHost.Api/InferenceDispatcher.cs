@@ -63,10 +63,12 @@ public sealed class InferenceDispatcher(
             throw;
         }
 
-        telemetry.Answered(model, version, slot, started, request, response);
+        // Drift, agreement and feedback read the model's first declared output, whichever outputs the client asked for.
+        var summaryOutput = route.Target.Outputs.Count > 0 ? route.Target.Outputs[0].Name : null;
+        telemetry.Answered(model, version, slot, started, request, response, summaryOutput);
         if (route.ShadowVersion is { } shadow)
         {
-            shadows.TryMirror(shadow, request, response);
+            shadows.TryMirror(shadow, request, response, summaryOutput);
         }
 
         return response;

@@ -56,7 +56,11 @@ public sealed partial class ShadowMirror
     public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>Starts mirroring <paramref name="request"/> to <paramref name="shadowVersion"/>; false when dropped. Never throws for the shadow's failures.</summary>
-    public bool TryMirror(string shadowVersion, InferenceRequest request, InferenceResponse primary)
+    /// <param name="shadowVersion">The version that gets the copy.</param>
+    /// <param name="request">The request the primary answered.</param>
+    /// <param name="primary">The primary's answer, compared with the shadow's.</param>
+    /// <param name="summaryOutput">The output telemetry summarises and compares (the model's first declared output).</param>
+    public bool TryMirror(string shadowVersion, InferenceRequest request, InferenceResponse primary, string? summaryOutput = null)
     {
         if (Interlocked.Increment(ref _inFlight) > _options.Value.MaxShadowInFlight)
         {
@@ -65,11 +69,11 @@ public sealed partial class ShadowMirror
             return false;
         }
 
-        _ = MirrorAsync(shadowVersion, request, primary, _time.GetUtcNow());
+        _ = MirrorAsync(shadowVersion, request, primary, summaryOutput, _time.GetUtcNow());
         return true;
     }
 
-    private async Task MirrorAsync(string shadowVersion, InferenceRequest request, InferenceResponse primary, DateTimeOffset at)
+    private async Task MirrorAsync(string shadowVersion, InferenceRequest request, InferenceResponse primary, string? summaryOutput, DateTimeOffset at)
     {
         // Off the caller's thread at once: not even the call's synchronous start delays the response.
         await Task.Yield();
@@ -81,8 +85,8 @@ public sealed partial class ShadowMirror
             try
             {
                 var shadow = await _send(primary.ModelName, shadowVersion, request);
-                _telemetry.Answered(primary.ModelName, shadowVersion, SlotNames.Shadow, started, request, shadow);
-                _telemetry.Paired(primary.ModelName, shadowVersion, primary, shadow);
+                _telemetry.Answered(primary.ModelName, shadowVersion, SlotNames.Shadow, started, request, shadow, summaryOutput);
+                _telemetry.Paired(primary.ModelName, shadowVersion, primary, shadow, summaryOutput);
                 outputs = shadow.Outputs;
             }
             catch (InferenceException failure)

@@ -18,7 +18,11 @@ public sealed class RequestTelemetry(TelemetryRecorder recorder, TelemetryMetric
     /// <summary>A timestamp to pass back to <see cref="Answered"/> or <see cref="Failed"/>.</summary>
     public long Start() => time.GetTimestamp();
 
-    public void Answered(string model, string version, string slot, long started, InferenceRequest request, InferenceResponse response)
+    /// <summary>
+    /// Records an answer; drift, agreement and feedback read <paramref name="summaryOutput"/> (the model's first declared
+    /// output), whichever outputs the client asked for.
+    /// </summary>
+    public void Answered(string model, string version, string slot, long started, InferenceRequest request, InferenceResponse response, string? summaryOutput = null)
     {
         if (!_enabled)
         {
@@ -26,7 +30,7 @@ public sealed class RequestTelemetry(TelemetryRecorder recorder, TelemetryMetric
         }
 
         var elapsed = time.GetElapsedTime(started);
-        recorder.RecordAnswered(model, version, slot, elapsed, request, response);
+        recorder.RecordAnswered(model, version, slot, elapsed, request, response, summaryOutput);
         metrics.RecordAnswered(model, version, slot, elapsed, BatchSizes.Of(request));
     }
 
@@ -44,11 +48,11 @@ public sealed class RequestTelemetry(TelemetryRecorder recorder, TelemetryMetric
     }
 
     /// <summary>A shadow's answer next to the primary's, for agreement.</summary>
-    public void Paired(string model, string shadowVersion, InferenceResponse primary, InferenceResponse shadow)
+    public void Paired(string model, string shadowVersion, InferenceResponse primary, InferenceResponse shadow, string? summaryOutput = null)
     {
         if (_enabled)
         {
-            recorder.RecordShadowPair(model, shadowVersion, primary, shadow);
+            recorder.RecordShadowPair(model, shadowVersion, primary, shadow, summaryOutput);
         }
     }
 }

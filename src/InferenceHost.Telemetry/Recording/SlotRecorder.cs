@@ -54,7 +54,7 @@ internal sealed partial class SlotRecorder
     /// first value) into <paramref name="predictions"/> as far as it reaches. An answer with NaN or
     /// infinities is counted invalid and not summarised: its kind comes back <see cref="OutputKind.None"/>.
     /// </summary>
-    public OutputShape Answered(TimeSpan elapsed, long batchSize, InferenceResponse response, Span<double> predictions)
+    public OutputShape Answered(TimeSpan elapsed, long batchSize, InferenceResponse response, Span<double> predictions, string? summaryOutput = null)
     {
         Interlocked.Increment(ref _latency[LatencyScale.IndexOf(elapsed.Ticks / (double)TimeSpan.TicksPerMicrosecond)]);
         Interlocked.Increment(ref _batchSizes[BatchSizes.IndexOf(batchSize)]);
@@ -65,12 +65,13 @@ internal sealed partial class SlotRecorder
             return default;
         }
 
-        if (response.Outputs.Count == 0 || !NumericTensor.TryCreate(response.Outputs[0], out var values))
+        var summarised = SummaryIndex(response.Outputs, summaryOutput);
+        if (summarised < 0 || !NumericTensor.TryCreate(response.Outputs[summarised], out var values))
         {
             return default;
         }
 
-        var shape = OutputShape.Of(response.Outputs[0].Shape, values);
+        var shape = OutputShape.Of(response.Outputs[summarised].Shape, values);
         if (Volatile.Read(ref _kind) != (int)shape.Kind)
         {
             Volatile.Write(ref _kind, (int)shape.Kind);
@@ -100,17 +101,18 @@ internal sealed partial class SlotRecorder
         Interlocked.Increment(ref _counters[Requests]);
     }
 
-    /// <summary>Compares the shadow's first output (this slot's) with the primary's on the same request.</summary>
-    public void Paired(InferenceResponse primary, InferenceResponse shadow)
+    /// <summary>Compares the shadow's summarised output (this slot's) with the primary's on the same request.</summary>
+    public void Paired(InferenceResponse primary, InferenceResponse shadow, string? summaryOutput = null)
     {
-        if (primary.Outputs.Count == 0 || shadow.Outputs.Count == 0
-            || !NumericTensor.TryCreate(primary.Outputs[0], out var expected) || !NumericTensor.TryCreate(shadow.Outputs[0], out var actual))
+        var (left, right) = (SummaryIndex(primary.Outputs, summaryOutput), SummaryIndex(shadow.Outputs, summaryOutput));
+        if (left < 0 || right < 0
+            || !NumericTensor.TryCreate(primary.Outputs[left], out var expected) || !NumericTensor.TryCreate(shadow.Outputs[right], out var actual))
         {
             return;
         }
 
-        var shape = OutputShape.Of(primary.Outputs[0].Shape, expected);
-        var sameShape = primary.Outputs[0].Shape.AsSpan().SequenceEqual(shadow.Outputs[0].Shape);
+        var shape = OutputShape.Of(primary.Outputs[left].Shape, expected);
+        var sameShape = primary.Outputs[left].Shape.AsSpan().SequenceEqual(shadow.Outputs[right].Shape);
         if (sameShape && shape.Kind == OutputKind.Classifier && actual.IsFloatingPoint)
         {
             long agreements = 0;
@@ -142,6 +144,28 @@ internal sealed partial class SlotRecorder
 
         // A shadow answering another shape disagrees on every row.
         Interlocked.Add(ref _counters[Pairs], shape.Rows);
+    }
+
+    /// <summary>
+    /// Where the summarised output is: the one named (the model's first declared output, so a client that asks for
+    /// other outputs only does not mix another tensor into the summary), else the first; −1 when absent.
+    /// </summary>
+    private static int SummaryIndex(IReadOnlyList<InferenceTensor> outputs, string? name)
+    {
+        if (name is null)
+        {
+            return outputs.Count > 0 ? 0 : -1;
+        }
+
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            if (string.Equals(outputs[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool IsInvalid(IReadOnlyList<InferenceTensor> outputs)

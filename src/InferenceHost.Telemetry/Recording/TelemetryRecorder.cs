@@ -34,13 +34,16 @@ public sealed class TelemetryRecorder
 
     /// <summary>
     /// Counts an answer: its latency, batch size, whether any floating-point output holds NaN or ±Infinity,
-    /// and a summary of its first output (a classifier's top-1 class and confidence, else a regressor's
-    /// values). An answer with an id is journalled for feedback, except a shadow's: a shadow served nobody.
+    /// and a summary of <paramref name="summaryOutput"/> (the model's first declared output; the answer's first
+    /// when null): a classifier's top-1 class and confidence, else a regressor's values. An answer without that
+    /// output is counted but not summarised. An answer with an id is journalled for feedback, except a shadow's:
+    /// a shadow served nobody.
     /// </summary>
-    public void RecordAnswered(string model, string version, string slot, TimeSpan elapsed, InferenceRequest request, InferenceResponse response)
+    public void RecordAnswered(
+        string model, string version, string slot, TimeSpan elapsed, InferenceRequest request, InferenceResponse response, string? summaryOutput = null)
     {
         Span<double> predictions = stackalloc double[ServedJournal.MaxRows];
-        var shape = Slot(model, version, slot).Answered(elapsed, BatchSizes.Of(request), response, predictions);
+        var shape = Slot(model, version, slot).Answered(elapsed, BatchSizes.Of(request), response, predictions, summaryOutput);
         if (request.Id is { } id && shape.Kind != OutputKind.None && slot != SlotNames.Shadow)
         {
             _served.Write(model, id, version, slot, shape.Kind, shape.Rows, predictions, _time.GetUtcNow());
@@ -54,10 +57,10 @@ public sealed class TelemetryRecorder
     /// <summary>
     /// Counts how <paramref name="shadowVersion"/>'s answer agreed with the primary's on the same request,
     /// under the shadow's slot <c>shadow</c>: rows paired, top-1 agreements of classifiers, and the sum of
-    /// absolute differences over the first output's elements.
+    /// absolute differences over the summarised output's elements (see <see cref="RecordAnswered"/>).
     /// </summary>
-    public void RecordShadowPair(string model, string shadowVersion, InferenceResponse primary, InferenceResponse shadow) =>
-        Slot(model, shadowVersion, SlotNames.Shadow).Paired(primary, shadow);
+    public void RecordShadowPair(string model, string shadowVersion, InferenceResponse primary, InferenceResponse shadow, string? summaryOutput = null) =>
+        Slot(model, shadowVersion, SlotNames.Shadow).Paired(primary, shadow, summaryOutput);
 
     /// <summary>The cumulative counts of every (model, version, slot) recorded here.</summary>
     public IReadOnlyList<SlotCounters> Counters()

@@ -35,6 +35,24 @@ public sealed class TelemetryRecorderTests
     }
 
     [Fact]
+    public void RecordAnswered_SummaryOutputNamed_SummarisesThatOutputWhereverItIsAndSkipsAnswersWithoutIt()
+    {
+        var recorder = new TelemetryRecorder(_time);
+        var probabilities = Tensors.Fp32("probabilities", [1, 3], 0.1f, 0.2f, 0.7f);
+        var scores = Tensors.Fp32("scores", [1, 2], 5f, 1f);
+
+        recorder.RecordAnswered(Model, "1", "blue", TimeSpan.FromMilliseconds(1), Tensors.Request("a", 1), Tensors.Response(scores, probabilities), "probabilities");
+        recorder.RecordAnswered(Model, "1", "blue", TimeSpan.FromMilliseconds(1), Tensors.Request("b", 1), Tensors.Response(scores), "probabilities");
+
+        var delta = recorder.TakeDeltas(Silo)[Model];
+        var counts = Assert.Single(delta.Slots).Counts;
+        Assert.Equal(2, counts.Requests);
+        Assert.Equal((OutputKind.Classifier, 1L), (counts.Outputs.Kind, counts.Outputs.Rows));
+        Assert.Equal([2], counts.Outputs.Classes.Indexes);
+        Assert.Equal(["a"], delta.Served.Select(static s => s.Id));
+    }
+
+    [Fact]
     public void RecordAnswered_ClassifierScoresNotProbabilities_ConfidenceIsTheSoftmaxMaximum()
     {
         var recorder = new TelemetryRecorder(_time);
