@@ -97,7 +97,7 @@ public abstract class DeploymentRestartTests(InferenceHostFixture host)
     public async Task Restart_RolloutRunning_ItsDecisionsAndEvidenceAsBefore()
     {
         await host.Http.PutDeploymentAsync(Model, """{"active": "blue", "slots": {"blue": {"version": "1", "weight": 100}}}""");
-        await SendAdminOkAsync(HttpMethod.Post, $"/admin/v1/models/{Model}/rollouts", """
+        await host.Http.OkJsonAsync(HttpMethod.Post, $"/admin/v1/models/{Model}/rollouts", """
             {"candidate": "2", "policy": {"step_interval": "1h", "evaluation_interval": "250ms", "gates": [{"metric": "accuracy", "threshold": 0.05}]}}
             """);
         await Eventually.TrueAsync(
@@ -108,7 +108,7 @@ public abstract class DeploymentRestartTests(InferenceHostFixture host)
 
         await host.RestartAsync();
         var after = await DecisionsAsync();
-        await SendAdminOkAsync(HttpMethod.Post, $"/admin/v1/models/{Model}/rollout/abort");
+        await host.Http.OkJsonAsync(HttpMethod.Post, $"/admin/v1/models/{Model}/rollout/abort");
 
         Assert.Equal(
             before.EnumerateArray().Select(static d => d.GetRawText()),
@@ -118,15 +118,7 @@ public abstract class DeploymentRestartTests(InferenceHostFixture host)
     }
 
     private async Task<JsonElement> DecisionsAsync() =>
-        (await SendAdminOkAsync(HttpMethod.Get, $"/admin/v1/models/{Model}/rollout/decisions?limit=1000")).GetProperty("decisions");
-
-    private async Task<JsonElement> SendAdminOkAsync(HttpMethod method, string path, string? json = null)
-    {
-        using var response = await host.Http.SendAdminAsync(method, path, json);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+        (await host.Http.OkJsonAsync(HttpMethod.Get, $"/admin/v1/models/{Model}/rollout/decisions?limit=1000")).GetProperty("decisions");
 
     private static ServedResponse Served(string version, string slot, string reason, long revision) =>
         new(HttpStatusCode.OK, version, slot, reason, revision, null);

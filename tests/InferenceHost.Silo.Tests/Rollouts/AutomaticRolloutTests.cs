@@ -103,13 +103,8 @@ public sealed class AutomaticRolloutTests(EmbeddedAdminHostFixture host) : IClas
         Assert.All(responses.Where(static r => r.Version == "3"), r => Assert.Equal("green", r.Slot));
     }
 
-    private async Task<JsonElement> StartRolloutAsync(string candidate, string policy = Policy)
-    {
-        using var response = await host.Http.SendAdminAsync(HttpMethod.Post, $"/admin/v1/models/{Model}/rollouts", $$"""{"candidate": "{{candidate}}", "policy": {{policy}}}""");
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    private Task<JsonElement> StartRolloutAsync(string candidate, string policy = Policy) =>
+        host.Http.OkJsonAsync(HttpMethod.Post, $"/admin/v1/models/{Model}/rollouts", $$"""{"candidate": "{{candidate}}", "policy": {{policy}}}""");
 
     private async Task<JsonElement> WaitForPhaseAsync(string phase)
     {
@@ -140,13 +135,7 @@ public sealed class AutomaticRolloutTests(EmbeddedAdminHostFixture host) : IClas
         using var response = await host.Http.SendAdminAsync(HttpMethod.Post, $"/admin/v1/models/{Model}/rollout/abort");
     }
 
-    private async Task<JsonElement> RolloutJsonAsync(string path)
-    {
-        using var response = await host.Http.SendAdminAsync(HttpMethod.Get, $"/admin/v1/models/{Model}/{path}");
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    private Task<JsonElement> RolloutJsonAsync(string path) => host.Http.OkJsonAsync(HttpMethod.Get, $"/admin/v1/models/{Model}/{path}");
 
     private static JsonElement Slot(JsonElement deployment, string slot) => deployment.GetProperty("slots").GetProperty(slot);
 }

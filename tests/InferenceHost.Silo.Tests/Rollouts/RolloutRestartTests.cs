@@ -21,10 +21,7 @@ public sealed class RolloutRestartTests(EmbeddedAdminHostFixture host) : IClassF
     public async Task Restart_RolloutRunning_KeepsItsStateAndEvaluatesAgainWithoutAnyoneAsking()
     {
         await host.Http.PutDeploymentAsync(Model, """{"active": "blue", "slots": {"blue": {"version": "1", "weight": 100}}}""");
-        using (var started = await host.Http.SendAdminAsync(HttpMethod.Post, $"/admin/v1/models/{Model}/rollouts", $$"""{"candidate": "2", "policy": {{Policy}}}"""))
-        {
-            Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
-        }
+        await host.Http.OkJsonAsync(HttpMethod.Post, $"/admin/v1/models/{Model}/rollouts", $$"""{"candidate": "2", "policy": {{Policy}}}""");
 
         await WaitForDecisionAsync(static latest => latest.GetProperty("action").GetString() == "wait", "the rollout's first evaluation");
         var before = await StatusAsync();
@@ -49,11 +46,5 @@ public sealed class RolloutRestartTests(EmbeddedAdminHostFixture host) : IClassF
     private Task WaitForDecisionAsync(Func<JsonElement, bool> latest, string what) =>
         Eventually.TrueAsync(async () => latest((await StatusAsync()).GetProperty("latest")), Limit, what);
 
-    private async Task<JsonElement> StatusAsync()
-    {
-        using var response = await host.Http.SendAdminAsync(HttpMethod.Get, $"/admin/v1/models/{Model}/rollout");
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    private Task<JsonElement> StatusAsync() => host.Http.OkJsonAsync(HttpMethod.Get, $"/admin/v1/models/{Model}/rollout");
 }

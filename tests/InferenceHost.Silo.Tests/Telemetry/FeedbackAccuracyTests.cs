@@ -81,11 +81,5 @@ public sealed class FeedbackAccuracyTests(EmbeddedAdminHostFixture host) : IClas
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    private async Task<JsonElement> TelemetryAsync()
-    {
-        using var response = await host.Http.SendAdminAsync(HttpMethod.Get, $"/admin/v1/models/{Model}/telemetry?window=1h");
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    private Task<JsonElement> TelemetryAsync() => host.Http.OkJsonAsync(HttpMethod.Get, $"/admin/v1/models/{Model}/telemetry?window=1h");
 }
