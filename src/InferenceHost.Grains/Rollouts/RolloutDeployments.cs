@@ -42,7 +42,7 @@ internal static class RolloutDeployments
     public static Deployment For(Deployment current, string candidate, RolloutPolicy policy, RolloutPhase phase, int canaryWeight)
     {
         var mirror = policy.ShadowPercent > 0 ? new ShadowAssignment(candidate, policy.ShadowPercent) : null;
-        var withoutCandidateShadow = current.Shadow is { } shadow && shadow.Version == candidate ? null : current.Shadow;
+        var withoutCandidateShadow = ShadowWithout(current, candidate);
         return (policy.Mode, phase) switch
         {
             (_, RolloutPhase.Promoted) => Promoted(current, candidate),
@@ -58,7 +58,7 @@ internal static class RolloutDeployments
     {
         var active = current[current.Active]!;
         var next = current.Standby;
-        var promoted = current with { Canary = null, Shadow = current.Shadow is { } s && s.Version == candidate ? null : current.Shadow, Active = next };
+        var promoted = current with { Canary = null, Shadow = ShadowWithout(current, candidate), Active = next };
         return next == ServingSlot.Blue
             ? promoted with { Blue = new SlotAssignment(candidate, 100), Green = active with { Weight = 0 } }
             : promoted with { Green = new SlotAssignment(candidate, 100), Blue = active with { Weight = 0 } };
@@ -79,6 +79,10 @@ internal static class RolloutDeployments
         var deployment = current with { Canary = canary };
         return current.Active == ServingSlot.Blue ? deployment with { Blue = active } : deployment with { Green = active };
     }
+
+    /// <summary>The deployment's shadow, unless it mirrors to the candidate (an operator's shadow of another version stays).</summary>
+    private static ShadowAssignment? ShadowWithout(Deployment current, string candidate) =>
+        current.Shadow is { } shadow && shadow.Version == candidate ? null : current.Shadow;
 
     private static DeploymentException Conflict(string message) => new(DeploymentErrorKind.Conflict, message);
 }
