@@ -101,10 +101,14 @@ public sealed partial class DynamicBatcher
             }
 
             var left = _maxQueueDelay - _time.GetElapsedTime(head.EnqueuedAt);
-            if (left <= TimeSpan.Zero || !await WaitForMoreAsync(left))
+            if (left <= TimeSpan.Zero)
             {
                 return batch.Count;
             }
+
+            // Woken by a request, the deadline or disposal, the loop checks all three again: a timer can fire up to a
+            // millisecond early, and what is left of the delay is then spun out rather than cut short.
+            await WaitForMoreAsync(left);
         }
     }
 
@@ -127,17 +131,18 @@ public sealed partial class DynamicBatcher
         return (rows, preferred);
     }
 
-    /// <summary>True when a request arrived within <paramref name="left"/>; false at the deadline or once disposed.</summary>
+    /// <summary>Waits until a request arrives, <paramref name="left"/> passes (or its timer fires), or the batcher is disposed.</summary>
     /// <remarks>
     /// Timers count whole milliseconds: a timer for less than 1 ms is due at once, so a shorter delay
     /// would end early. The last millisecond is spun instead, yielding the core to the callers
     /// whose requests the batch waits for; longer waits sleep on one reusable deadline until then.
     /// </remarks>
-    private async ValueTask<bool> WaitForMoreAsync(TimeSpan left)
+    private async ValueTask WaitForMoreAsync(TimeSpan left)
     {
         if (left < TimerResolution)
         {
-            return SpinForMore(left);
+            SpinForMore(left);
+            return;
         }
 
         if (_deadline is null || !_deadline.TryReset())
@@ -150,30 +155,23 @@ public sealed partial class DynamicBatcher
         _deadline.CancelAfter(left);
         try
         {
-            return await _queue.Reader.WaitToReadAsync(_deadline.Token);
+            await _queue.Reader.WaitToReadAsync(_deadline.Token);
         }
         catch (OperationCanceledException)
         {
-            return false;
+            // The deadline: the caller sees how much of the delay is left.
         }
     }
 
-    private bool SpinForMore(TimeSpan left)
+    private void SpinForMore(TimeSpan left)
     {
         var start = _time.GetTimestamp();
         var spinner = default(SpinWait);
-        while (!TryPeek(out _))
+        while (!TryPeek(out _) && !_disposed && _time.GetElapsedTime(start) < left)
         {
-            if (_disposed || _time.GetElapsedTime(start) >= left)
-            {
-                return false;
-            }
-
             // Never Thread.Sleep(1): it would sleep past a sub-millisecond deadline.
             spinner.SpinOnce(sleep1Threshold: -1);
         }
-
-        return true;
     }
 
     /// <summary>Runs the first <paramref name="count"/> requests of <paramref name="batch"/> and holds the rest.</summary>
