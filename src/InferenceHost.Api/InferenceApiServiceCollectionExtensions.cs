@@ -44,6 +44,7 @@ public static class InferenceApiServiceCollectionExtensions
         services.TryAddSingleton<IRandomSource, SharedRandomSource>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ShadowPairLog>();
+        services.TryAddSingleton<ReplicaClient>();
         services.TryAddSingleton<ShadowMirror>();
 
         services.AddInferenceTelemetry(configuration);

@@ -10,12 +10,12 @@ namespace InferenceHost.Api;
 /// The one way both protocols reach a model, in three steps: <see cref="GetRouteTableAsync"/>
 /// (before the body is decoded: unknown models answer 404 at once), <see cref="Route"/> (which
 /// version, from the silo's cached route table, no grain call) and <see cref="InferAsync"/> (the
-/// local replica runs it, timed and recorded under the route's version and slot; a drawn shadow gets
+/// local replica runs it, or the one on the silo that serves a version this silo cannot, timed and recorded under the route's version and slot; a drawn shadow gets
 /// a copy afterwards, off the response path).
 /// </summary>
 public sealed class InferenceDispatcher(
     IModelDirectory directory,
-    IGrainFactory grains,
+    ReplicaClient replicas,
     IRouteTableSource routes,
     IRandomSource random,
     ShadowMirror shadows,
@@ -55,7 +55,7 @@ public sealed class InferenceDispatcher(
         InferenceResponse response;
         try
         {
-            response = await grains.GetGrain<IModelReplicaGrain>(ModelReplicaKey.Of(model, version)).Infer(request);
+            response = await replicas.InferAsync(route.Target, request);
         }
         catch (Exception failure)
         {

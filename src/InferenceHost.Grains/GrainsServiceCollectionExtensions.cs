@@ -1,6 +1,7 @@
 using InferenceHost.Abstractions.Models;
 using InferenceHost.Abstractions.Repository;
 using InferenceHost.Abstractions.Routing;
+using InferenceHost.Grains.Placement;
 using InferenceHost.Grains.Repository;
 using InferenceHost.Grains.Rollouts;
 using InferenceHost.Grains.Routing;
@@ -24,7 +25,12 @@ public static class GrainsServiceCollectionExtensions
     public static IServiceCollection AddModelServing(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IModelDirectory, SiloModelDirectory>();
+        services.AddSingleton<SiloModelDirectory>();
+        services.AddSingleton<IModelDirectory>(static sp => sp.GetRequiredService<SiloModelDirectory>());
+
+        // Versions this silo cannot serve are forwarded to a silo where they are ready (GPU-only models on CPU nodes).
+        services.AddSingleton<ClusterPlacementView>();
+        services.AddPlacementDirector<KeyedSiloPlacement, KeyedSiloPlacementDirector>();
 
         // The silo's route table cache (InferenceHost:Routing): pushed by routers, polled to heal missed pushes.
         services.AddOptions<SiloRouteTablesOptions>().BindConfiguration(SiloRouteTablesOptions.SectionName).ValidateOnStart();

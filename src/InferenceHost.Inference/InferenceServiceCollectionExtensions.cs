@@ -20,6 +20,7 @@ public static class InferenceServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<InferenceOptions>, RepositoryPathValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SessionFactory>();
+        services.AddSingleton<AcceleratorProbe>();
         services.AddSingleton<ModelLoader>();
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton<StagingArea>();

@@ -6,7 +6,7 @@ namespace InferenceHost.Silo.Tests;
 /// One silo of a clustered deployment: membership and grain state in Redis, a configured admin
 /// token. Silos given the same Redis, ClusterId and ServiceId form one cluster and share state.
 /// </summary>
-public sealed class RedisSiloFixture(string redisConnectionString, string clusterId, string serviceId) : InferenceHostFixture
+public sealed class RedisSiloFixture(string redisConnectionString, string clusterId, string serviceId, IEnumerable<string>? extraArguments = null) : InferenceHostFixture
 {
     protected override IEnumerable<string> ExtraArguments() =>
     [
@@ -17,5 +17,6 @@ public sealed class RedisSiloFixture(string redisConnectionString, string cluste
         "--InferenceHost:Cluster:AdvertisedAddress=127.0.0.1",
         "--InferenceHost:Storage:Mode=Redis",
         .. AdminSettings.Arguments,
+        .. extraArguments ?? [],
     ];
 }

@@ -18,4 +18,12 @@ public sealed record ModelVersionInfo(
     [property: Id(4)] IReadOnlyList<TensorSpec> Inputs,
     [property: Id(5)] IReadOnlyList<TensorSpec> Outputs,
     [property: Id(6)] string Device,
-    [property: Id(7)] string DeviceReason);
+    [property: Id(7)] string DeviceReason)
+{
+    /// <summary>
+    /// The silo that serves this version when this one cannot (it is not ready here, e.g. a GPU-only model on a
+    /// CPU node): requests are forwarded there. Null when this silo serves it itself.
+    /// </summary>
+    [Id(8)]
+    public SiloAddress? ServedBy { get; init; }
+}

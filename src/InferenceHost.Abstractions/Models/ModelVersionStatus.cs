@@ -10,4 +10,9 @@ public sealed record ModelVersionStatus(
     [property: Id(0)] string Model,
     [property: Id(1)] string Version,
     [property: Id(2)] ModelVersionState State,
-    [property: Id(3)] string Reason);
+    [property: Id(3)] string Reason)
+{
+    /// <summary>Where a ready version runs on this silo, <c>cpu</c> or <c>gpu</c>; null when it is not ready.</summary>
+    [Id(4)]
+    public string? Device { get; init; }
+}

@@ -1,3 +1,4 @@
+using InferenceHost.Abstractions.Models;
 namespace InferenceHost.Abstractions.Repository;
 
 /// <summary>
@@ -26,4 +27,12 @@ public interface IModelRepositoryGrain : IGrainWithStringKey
     /// <summary>Where each version stands on every active silo (Orleans' membership says which are active).</summary>
     [Alias("GetVersions")]
     Task<IReadOnlyList<VersionStatus>> GetVersions(string model, IReadOnlyList<string> versions);
+
+    /// <summary>Every active silo with its accelerator and the state and device of each version it holds, in silo order.</summary>
+    [Alias("GetInventory")]
+    Task<IReadOnlyList<SiloInventory>> GetInventory();
+
+    /// <summary>Every ready version on every silo that reported one (<see cref="ModelVersionInfo.ServedBy"/> names the silo).</summary>
+    [Alias("GetPlacement")]
+    Task<IReadOnlyList<ModelVersionInfo>> GetPlacement();
 }

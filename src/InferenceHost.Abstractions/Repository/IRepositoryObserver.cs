@@ -1,3 +1,4 @@
+using InferenceHost.Abstractions.Models;
 using Orleans.Concurrency;
 
 namespace InferenceHost.Abstractions.Repository;
@@ -9,4 +10,8 @@ public interface IRepositoryObserver : IGrainObserver
     /// <summary>A version was added to or removed from the shared repository: load or unload it.</summary>
     [OneWay, Alias("OnRepositoryChanged")]
     Task OnRepositoryChanged(RepositoryChange change);
+
+    /// <summary>Where versions are ready changed somewhere in the cluster: <paramref name="ready"/> is the whole new picture.</summary>
+    [OneWay, Alias("OnPlacementChanged")]
+    Task OnPlacementChanged(IReadOnlyList<ModelVersionInfo> ready);
 }

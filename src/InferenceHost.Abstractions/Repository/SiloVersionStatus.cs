@@ -10,4 +10,9 @@ namespace InferenceHost.Abstractions.Repository;
 public sealed record SiloVersionStatus(
     [property: Id(0)] string Silo,
     [property: Id(1)] ModelVersionState? State,
-    [property: Id(2)] string Reason);
+    [property: Id(2)] string Reason)
+{
+    /// <summary>Where it runs there when ready, <c>cpu</c> or <c>gpu</c>; else null.</summary>
+    [Id(3)]
+    public string? Device { get; init; }
+}

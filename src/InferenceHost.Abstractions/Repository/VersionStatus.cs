@@ -15,6 +15,18 @@ public sealed record VersionStatus(
     /// <summary>True when the version is ready on every active silo, so it may take traffic.</summary>
     public bool IsReadyEverywhere => Silos.Count > 0 && Silos.All(static s => s.State == ModelVersionState.Ready);
 
+    /// <summary>
+    /// True when the version may take traffic: ready on at least one active silo, and settled on every other (none still
+    /// loading or yet to report). A silo where it is unavailable (a GPU-only model on a CPU node, a file that failed
+    /// there) or absent forwards its requests to one where it is ready.
+    /// </summary>
+    public bool IsServable =>
+        Silos.Any(static s => s.State == ModelVersionState.Ready)
+        && Silos.All(static s => s.State != ModelVersionState.Loading && !(s.State is null && s.Reason == NotReportedReason));
+
+    /// <summary>The reason given for a silo that has not reported its versions yet.</summary>
+    public const string NotReportedReason = "the silo has not reported its versions yet";
+
     /// <summary>True when no active silo holds the version in any state.</summary>
     public bool IsAbsentEverywhere => Silos.All(static s => s.State is null);
 

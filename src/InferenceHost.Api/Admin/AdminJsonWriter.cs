@@ -2,6 +2,7 @@ using System.Text.Json;
 using InferenceHost.Abstractions.Management;
 using InferenceHost.Abstractions.Repository;
 using InferenceHost.Abstractions.Routing;
+using InferenceHost.Api.Http;
 
 namespace InferenceHost.Api.Admin;
 
@@ -11,9 +12,6 @@ namespace InferenceHost.Api.Admin;
 /// </summary>
 internal static class AdminJsonWriter
 {
-    /// <summary>The state of a version on a silo that does not hold it (yet, or any more).</summary>
-    public const string AbsentStateName = "ABSENT";
-
     public static void WriteModels(Utf8JsonWriter writer, IReadOnlyList<ModelSummary> models)
     {
         writer.WriteStartObject();
@@ -99,21 +97,21 @@ internal static class AdminJsonWriter
         writer.WriteEndObject();
     }
 
-    /// <summary>A version's state on every active silo; <c>ready</c> says whether it may take traffic (ready on all of them).</summary>
+    /// <summary>
+    /// A version's state on every active silo; <c>ready</c> says whether it may take traffic (ready on some silo, settled on
+    /// the others, which forward to it), <c>ready_everywhere</c> whether every silo serves it itself.
+    /// </summary>
     public static void WriteVersion(Utf8JsonWriter writer, VersionStatus status)
     {
         writer.WriteStartObject();
         writer.WriteString("model"u8, status.Model);
         writer.WriteString("version"u8, status.Version);
-        writer.WriteBoolean("ready"u8, status.IsReadyEverywhere);
+        writer.WriteBoolean("ready"u8, status.IsServable);
+        writer.WriteBoolean("ready_everywhere"u8, status.IsReadyEverywhere);
         writer.WriteStartArray("silos"u8);
         foreach (var silo in status.Silos)
         {
-            writer.WriteStartObject();
-            writer.WriteString("silo"u8, silo.Silo);
-            writer.WriteString("state"u8, silo.State is { } state ? ModelConfigFacts.StateName(state) : AbsentStateName);
-            writer.WriteString("reason"u8, silo.Reason);
-            writer.WriteEndObject();
+            PlacementJsonWriter.WriteSilo(writer, silo);
         }
 
         writer.WriteEndArray();

@@ -1,4 +1,5 @@
 using InferenceHost.Abstractions.Models;
+using InferenceHost.Abstractions.Repository;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -7,15 +8,17 @@ namespace InferenceHost.Api.Http;
 /// <summary>
 /// Model metadata, readiness, configuration and the repository index. All answer from the
 /// silo-local <see cref="IModelDirectory"/>; unknown or unready models fail through its exceptions.
+/// Metadata also says where the version is loaded across the cluster, from the repository grain.
 /// </summary>
-internal sealed class ModelHttpHandlers(IModelDirectory directory, IOptions<InferenceApiOptions> options)
+internal sealed class ModelHttpHandlers(IModelDirectory directory, IGrainFactory grains, IOptions<InferenceApiOptions> options)
 {
-    public Task MetadataAsync(HttpContext context)
+    public async Task MetadataAsync(HttpContext context)
     {
         var info = Resolve(context);
         var versions = directory.ReadyVersions(info.Model);
-        return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, (info, versions), static (writer, state) =>
-            ModelJsonWriter.WriteMetadata(writer, state.info, state.versions));
+        var placement = (await grains.GetGrain<IModelRepositoryGrain>(IModelRepositoryGrain.DefaultKey).GetVersions(info.Model, [info.Version]))[0];
+        await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, (info, versions, placement), static (writer, state) =>
+            ModelJsonWriter.WriteMetadata(writer, state.info, state.versions, state.placement));
     }
 
     public Task ReadyAsync(HttpContext context)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InferenceHost.Abstractions.Models;
+using InferenceHost.Abstractions.Repository;
 using InferenceHost.Api.Tensors;
 using InferenceHost.Tensors;
 
@@ -8,7 +9,11 @@ namespace InferenceHost.Api.Http;
 /// <summary>JSON bodies describing models: v2 metadata, Triton's model configuration and repository index.</summary>
 internal static class ModelJsonWriter
 {
-    public static void WriteMetadata(Utf8JsonWriter writer, ModelVersionInfo info, IReadOnlyList<string> versions)
+    /// <summary>
+    /// v2 metadata, plus where the version runs: <c>device</c> and <c>served_by</c> (the silo this one forwards to,
+    /// null when it serves the version itself) and <c>placements</c>, its state and device on every active silo.
+    /// </summary>
+    public static void WriteMetadata(Utf8JsonWriter writer, ModelVersionInfo info, IReadOnlyList<string> versions, VersionStatus placement)
     {
         writer.WriteStartObject();
         writer.WriteString("name"u8, info.Model);
@@ -24,6 +29,14 @@ internal static class ModelJsonWriter
         WriteTensors(writer, "outputs"u8, info.Outputs);
         writer.WriteString("device"u8, info.Device);
         writer.WriteString("device_reason"u8, info.DeviceReason);
+        writer.WriteString("served_by"u8, info.ServedBy?.ToParsableString());
+        writer.WriteStartArray("placements"u8);
+        foreach (var silo in placement.Silos)
+        {
+            PlacementJsonWriter.WriteSilo(writer, silo);
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 

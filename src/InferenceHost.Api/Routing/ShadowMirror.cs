@@ -25,10 +25,8 @@ public sealed partial class ShadowMirror
     private long _dropped;
 
     public ShadowMirror(
-        IGrainFactory grains, ShadowPairLog pairs, RequestTelemetry telemetry, IOptions<RoutingOptions> options, TimeProvider time, ILogger<ShadowMirror> logger)
-        : this(
-            (model, version, request) => grains.GetGrain<IModelReplicaGrain>(ModelReplicaKey.Of(model, version)).Infer(request).AsTask(),
-            pairs, telemetry, options, time, logger)
+        ReplicaClient replicas, ShadowPairLog pairs, RequestTelemetry telemetry, IOptions<RoutingOptions> options, TimeProvider time, ILogger<ShadowMirror> logger)
+        : this(replicas.InferAsync, pairs, telemetry, options, time, logger)
     {
     }
 

@@ -1,3 +1,4 @@
+using InferenceHost.Abstractions.Models;
 using InferenceHost.Abstractions.Repository;
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
@@ -30,14 +31,30 @@ public sealed partial class ModelRepositoryGrain : Grain, IModelRepositoryGrain
         return Task.CompletedTask;
     }
 
-    public Task Report(SiloVersionsReport report)
+    public async Task Report(SiloVersionsReport report)
     {
         if (!_reports.TryGetValue(report.Silo, out var kept) || kept.Revision < report.Revision)
         {
             _reports[report.Silo] = report;
+            if (kept is null || !SameReady(kept.Ready, report.Ready))
+            {
+                await _observers.Notify(o => o.OnPlacementChanged(Placement()));
+            }
         }
+    }
 
-        return Task.CompletedTask;
+    public async Task<IReadOnlyList<SiloInventory>> GetInventory()
+    {
+        var active = await ActiveSilosAsync();
+        return [.. active.Select(silo => _reports.TryGetValue(silo, out var report)
+            ? new SiloInventory(silo.ToParsableString(), report.Name, report.Accelerator, report.ReportedAt, report.Versions)
+            : new SiloInventory(silo.ToParsableString(), null, null, null, []))];
+    }
+
+    public async Task<IReadOnlyList<ModelVersionInfo>> GetPlacement()
+    {
+        await ActiveSilosAsync();
+        return Placement();
     }
 
     public async Task Announce(RepositoryChange change)
@@ -56,34 +73,49 @@ public sealed partial class ModelRepositoryGrain : Grain, IModelRepositoryGrain
 
         LogAnnounced(_logger, change.Kind, change.Model, change.Version, _observers.Count);
         await _observers.Notify(o => o.OnRepositoryChanged(change));
+        if (change.Kind == RepositoryChangeKind.Removed)
+        {
+            await _observers.Notify(o => o.OnPlacementChanged(Placement()));
+        }
     }
 
     public async Task<IReadOnlyList<VersionStatus>> GetVersions(string model, IReadOnlyList<string> versions)
     {
-        var hosts = await GrainFactory.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-        var active = hosts.Keys.OrderBy(static s => s.ToParsableString(), StringComparer.Ordinal).ToList();
+        var active = await ActiveSilosAsync();
+        return [.. versions.Select(version => new VersionStatus(model, version, [.. active.Select(silo => On(silo, model, version))]))];
+    }
 
-        // Reports of silos that left the cluster would only grow the state.
+    /// <summary>The active silos in address order; reports of silos that left the cluster are dropped (they would only grow the state).</summary>
+    private async Task<List<SiloAddress>> ActiveSilosAsync()
+    {
+        var hosts = await GrainFactory.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
         foreach (var gone in _reports.Keys.Where(s => !hosts.ContainsKey(s)).ToList())
         {
             _reports.Remove(gone);
         }
 
-        return [.. versions.Select(version => new VersionStatus(model, version, [.. active.Select(silo => On(silo, model, version))]))];
+        return [.. hosts.Keys.OrderBy(static s => s.ToParsableString(), StringComparer.Ordinal)];
     }
+
+    /// <summary>Every ready version on every silo that reported; deleted versions are gone from the reports already.</summary>
+    private List<ModelVersionInfo> Placement() =>
+        [.. _reports.Values.SelectMany(static r => r.Ready.Where(info => r.Versions.Any(v => v.Model == info.Model && v.Version == info.Version)))];
+
+    private static bool SameReady(IReadOnlyList<ModelVersionInfo> before, IReadOnlyList<ModelVersionInfo> after) =>
+        before.Count == after.Count && before.Select(static i => (i.Model, i.Version, i.Device)).SequenceEqual(after.Select(static i => (i.Model, i.Version, i.Device)));
 
     private SiloVersionStatus On(SiloAddress silo, string model, string version)
     {
         var name = silo.ToParsableString();
         if (!_reports.TryGetValue(silo, out var report))
         {
-            return new SiloVersionStatus(name, null, "the silo has not reported its versions yet");
+            return new SiloVersionStatus(name, null, VersionStatus.NotReportedReason);
         }
 
         var status = report.Versions.FirstOrDefault(v => v.Model == model && v.Version == version);
         return status is null
             ? new SiloVersionStatus(name, null, "not loaded on this silo")
-            : new SiloVersionStatus(name, status.State, status.Reason);
+            : new SiloVersionStatus(name, status.State, status.Reason) { Device = status.Device };
     }
 
     [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "Repository change: {Kind} {Model} version {Version}; telling {Silos} silos")]

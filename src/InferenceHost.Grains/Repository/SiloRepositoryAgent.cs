@@ -1,6 +1,9 @@
 using InferenceHost.Abstractions.Models;
 using InferenceHost.Abstractions.Repository;
+using InferenceHost.Grains.Placement;
+using InferenceHost.Grains.Serving;
 using InferenceHost.Inference.Catalog;
+using InferenceHost.Inference.Execution;
 using Microsoft.Extensions.Logging;
 
 namespace InferenceHost.Grains.Repository;
@@ -21,7 +24,9 @@ public sealed partial class SiloRepositoryAgent : IRepositoryObserver, ICatalogR
 
     private readonly IGrainFactory _grains;
     private readonly ModelCatalog _catalog;
-    private readonly IModelDirectory _directory;
+    private readonly SiloModelDirectory _directory;
+    private readonly ClusterPlacementView _placement;
+    private readonly AcceleratorProbe _accelerator;
     private readonly RepositorySynchronizer _repository;
     private readonly ILocalSiloDetails _silo;
     private readonly TimeProvider _time;
@@ -32,7 +37,9 @@ public sealed partial class SiloRepositoryAgent : IRepositoryObserver, ICatalogR
     public SiloRepositoryAgent(
         IGrainFactory grains,
         ModelCatalog catalog,
-        IModelDirectory directory,
+        SiloModelDirectory directory,
+        ClusterPlacementView placement,
+        AcceleratorProbe accelerator,
         RepositorySynchronizer repository,
         ILocalSiloDetails silo,
         TimeProvider time,
@@ -41,6 +48,8 @@ public sealed partial class SiloRepositoryAgent : IRepositoryObserver, ICatalogR
         _grains = grains;
         _catalog = catalog;
         _directory = directory;
+        _placement = placement;
+        _accelerator = accelerator;
         _repository = repository;
         _silo = silo;
         _time = time;
@@ -67,6 +76,13 @@ public sealed partial class SiloRepositoryAgent : IRepositoryObserver, ICatalogR
     {
         LogChangeArrived(_logger, change.Kind, change.Model, change.Version);
         _ = SynchronizeLoggedAsync(change.Model);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Takes the cluster's new picture of where versions are ready, for forwarding what this silo cannot serve.</summary>
+    public Task OnPlacementChanged(IReadOnlyList<ModelVersionInfo> ready)
+    {
+        _placement.Update(ready);
         return Task.CompletedTask;
     }
 
@@ -113,7 +129,14 @@ public sealed partial class SiloRepositoryAgent : IRepositoryObserver, ICatalogR
     {
         // The revision is read before the versions: the report is at least as new as it says.
         var revision = _catalog.Snapshot.Revision;
-        return Cluster.Report(new SiloVersionsReport(_silo.SiloAddress, revision, _directory.ListVersions()));
+        var accelerator = _accelerator.Info;
+        return Cluster.Report(new SiloVersionsReport(_silo.SiloAddress, revision, _directory.ListVersions())
+        {
+            Name = _silo.Name,
+            Accelerator = new SiloAccelerator(accelerator.CudaUsable, accelerator.DeviceName, accelerator.MemoryBytes, accelerator.Detail),
+            Ready = _directory.ReadyHere(_silo.SiloAddress),
+            ReportedAt = _time.GetUtcNow(),
+        });
     }
 
     public void Dispose() => _catalog.Changed -= OnCatalogChanged;
@@ -122,6 +145,7 @@ public sealed partial class SiloRepositoryAgent : IRepositoryObserver, ICatalogR
     {
         await Cluster.Subscribe(_silo.SiloAddress, Reference);
         await ReportAsync();
+        _placement.Update(await Cluster.GetPlacement());
     }
 
     private void OnCatalogChanged(CatalogSnapshot snapshot) => _ = ReportLoggedAsync();

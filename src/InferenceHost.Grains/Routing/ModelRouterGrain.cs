@@ -100,8 +100,8 @@ public sealed partial class ModelRouterGrain : Grain, IModelRouterGrain
     }
 
     /// <summary>
-    /// Every version the deployment names must be ready on every active silo (the repository grain knows each
-    /// silo's versions), and the rules must hold.
+    /// Every version the deployment names must be servable (ready on some active silo and settled on the others, which
+    /// forward to it: the repository grain knows each silo's versions), and the rules must hold.
     /// </summary>
     private async Task ValidateAsync(Deployment deployment)
     {
@@ -119,7 +119,7 @@ public sealed partial class ModelRouterGrain : Grain, IModelRouterGrain
             foreach (var (slot, version) in named)
             {
                 var status = statuses.First(s => s.Version == version);
-                if (!status.IsReadyEverywhere)
+                if (!status.IsServable)
                 {
                     problems.Add(NotReady(slot, status));
                 }
@@ -132,13 +132,21 @@ public sealed partial class ModelRouterGrain : Grain, IModelRouterGrain
         }
     }
 
-    /// <summary>A version no silo holds is simply not loaded; one some silos hold names the silos where it is not ready.</summary>
+    /// <summary>A version no silo holds is simply not loaded; otherwise the refusal names the silos that stand in the way.</summary>
     private string NotReady(string slot, VersionStatus status)
     {
         var problem = $"{slot} version '{status.Version}' of model '{Model}' is not loaded and ready";
-        return status.IsAbsentEverywhere
-            ? problem
-            : $"{problem} on every silo: {string.Join(", ", status.NotReady.Select(static s => s.State is { } state ? $"{s.Silo} ({state}: {s.Reason})" : $"{s.Silo} ({s.Reason})"))}";
+        if (status.IsAbsentEverywhere)
+        {
+            return problem;
+        }
+
+        var anyReady = status.Silos.Any(static s => s.State == ModelVersionState.Ready);
+        var blocking = anyReady
+            ? status.Silos.Where(static s => s.State == ModelVersionState.Loading || (s.State is null && s.Reason == VersionStatus.NotReportedReason))
+            : status.NotReady;
+        var where = string.Join(", ", blocking.Select(static s => s.State is { } state ? $"{s.Silo} ({state}: {s.Reason})" : $"{s.Silo} ({s.Reason})"));
+        return anyReady ? $"{slot} version '{status.Version}' of model '{Model}' is still loading on {where}" : $"{problem} on any silo: {where}";
     }
 
     private async Task<RouteTable> Commit(Deployment? deployment, string action, string actor, bool keepHistory)

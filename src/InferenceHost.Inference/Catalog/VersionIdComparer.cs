@@ -1,7 +1,7 @@
 namespace InferenceHost.Inference.Catalog;
 
 /// <summary>Orders canonical version ids numerically ("9" before "10") without parsing.</summary>
-internal sealed class VersionIdComparer : IComparer<string>
+public sealed class VersionIdComparer : IComparer<string>
 {
     public static readonly VersionIdComparer Instance = new();
 

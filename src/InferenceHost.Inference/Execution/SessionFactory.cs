@@ -28,15 +28,7 @@ public sealed partial class SessionFactory(IOptions<InferenceOptions> options, I
         if (unusable is null)
         {
             using var sessionOptions = Configure(threads);
-            try
-            {
-                sessionOptions.AppendExecutionProvider_CUDA(options.Value.CudaDeviceId);
-            }
-            catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
-            {
-                unusable = MarkCudaUnusable(e);
-            }
-
+            unusable = TryAppendCuda(sessionOptions);
             if (unusable is null)
             {
                 return OpenOnCuda(modelPath, sessionOptions, preference, threads);
@@ -46,6 +38,31 @@ public sealed partial class SessionFactory(IOptions<InferenceOptions> options, I
         return preference == DevicePreference.Gpu
             ? throw new InvalidOperationException($"the model's config asks for the GPU, but CUDA is not usable: {unusable}")
             : new OpenedSession(OpenOnCpu(modelPath, threads), ExecutionDevice.Cpu, $"CUDA is not usable: {unusable}");
+    }
+
+    /// <summary>Null when ONNX Runtime's CUDA provider loads on this machine, else why not (learned once).</summary>
+    public string? ProbeCuda()
+    {
+        if (CudaUnusableReason is { } known)
+        {
+            return known;
+        }
+
+        using var sessionOptions = new SessionOptions();
+        return TryAppendCuda(sessionOptions);
+    }
+
+    private string? TryAppendCuda(SessionOptions sessionOptions)
+    {
+        try
+        {
+            sessionOptions.AppendExecutionProvider_CUDA(options.Value.CudaDeviceId);
+            return null;
+        }
+        catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
+        {
+            return MarkCudaUnusable(e);
+        }
     }
 
     /// <summary>

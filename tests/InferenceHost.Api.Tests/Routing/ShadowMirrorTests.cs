@@ -56,7 +56,7 @@ public sealed class ShadowMirrorTests(InferenceHostFixture fixture)
         var options = Options.Create(new RoutingOptions());
         var pairs = new ShadowPairLog(options);
         var mirror = new ShadowMirror(
-            fixture.Services.GetRequiredService<IGrainFactory>(),
+            fixture.Services.GetRequiredService<ReplicaClient>(),
             pairs,
             fixture.Services.GetRequiredService<RequestTelemetry>(),
             options,
