@@ -83,6 +83,18 @@ public interface IModelManagementGrain : IGrainWithStringKey
     Task<TelemetryWindow> GetTelemetry(string model, TimeSpan window);
 
     /// <summary>
+    /// The model's telemetry over the last <paramref name="window"/> as one series per version, a point per <paramref name="step"/>
+    /// (see <see cref="IModelTelemetryGrain.GetSeries"/>), drift measured against <paramref name="baseline"/>: when null, the version
+    /// in the deployment's active colour, or with nothing deployed the highest ready version.
+    /// </summary>
+    /// <exception cref="DeploymentException">
+    /// Invalid id or baseline, a step under 1 second, a window under one step or over the telemetry retention, or more than
+    /// <see cref="IModelTelemetryGrain.MaxSeriesPoints"/> steps (Invalid); unknown model (NotFound).
+    /// </exception>
+    [Alias("GetTelemetrySeries")]
+    Task<TelemetrySeries> GetTelemetrySeries(string model, TimeSpan window, TimeSpan step, string? baseline);
+
+    /// <summary>
     /// <paramref name="candidate"/> against <paramref name="baseline"/> over the last <paramref name="window"/>, on every metric:
     /// at the model's policy's thresholds and levels, and <see cref="RolloutPolicyRules.DefaultThreshold"/> for metrics it has no gate for.
     /// </summary>

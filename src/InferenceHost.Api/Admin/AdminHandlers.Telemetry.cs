@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace InferenceHost.Api.Admin;
 
-/// <summary>Telemetry: what each version did in each slot over a recent window, and two versions compared on every gate.</summary>
+/// <summary>Telemetry: what each version did in each slot over a recent window, the same as a time series for charts, and two versions compared on every gate.</summary>
 internal sealed partial class AdminHandlers
 {
     /// <summary>The window when the request names none.</summary>
@@ -25,16 +25,28 @@ internal sealed partial class AdminHandlers
         await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, (comparison, window), RolloutJsonWriter.WriteComparison);
     }
 
-    /// <summary>The <c>window</c> query parameter, else <see cref="DefaultTelemetryWindow"/>; its range is the management grain's to judge.</summary>
-    private static TimeSpan QueryWindow(HttpContext context)
+    public async Task GetTelemetrySeriesAsync(HttpContext context)
     {
-        var window = DefaultTelemetryWindow;
-        if (context.Request.Query.TryGetValue("window", out var text) && !DurationText.TryParse(text, out window))
+        var window = QueryDuration(context, "window", SeriesSteps.DefaultWindow);
+        var step = QueryDuration(context, "step", SeriesSteps.DefaultFor(window));
+        var baseline = context.Request.Query.TryGetValue("baseline", out var named) ? named.ToString() : null;
+        var series = await Management.GetTelemetrySeries(Model(context), window, step, baseline);
+        await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, (series, window), TelemetrySeriesJsonWriter.Write);
+    }
+
+    /// <summary>The <c>window</c> query parameter, else <see cref="DefaultTelemetryWindow"/>.</summary>
+    private static TimeSpan QueryWindow(HttpContext context) => QueryDuration(context, "window", DefaultTelemetryWindow);
+
+    /// <summary>A duration the query may name, else <paramref name="fallback"/>; its range is the management grain's to judge.</summary>
+    private static TimeSpan QueryDuration(HttpContext context, string name, TimeSpan fallback)
+    {
+        var duration = fallback;
+        if (context.Request.Query.TryGetValue(name, out var text) && !DurationText.TryParse(text, out duration))
         {
-            throw BadRequest($"window must be {DurationText.Hint}, not '{text}'");
+            throw BadRequest($"{name} must be {DurationText.Hint}, not '{text}'");
         }
 
-        return window;
+        return duration;
     }
 
     /// <summary>A version the query must name; whether it is a version id is the management grain's to judge.</summary>

@@ -17,6 +17,7 @@ internal static class AdminRoutes
         v1.MapGet("/openapi.json", Guard(static (_, c) => AdminHandlers.OpenApiAsync(c)));
         v1.MapGet("/models", Guard(static (h, c) => h.ListModelsAsync(c)));
         v1.MapGet("/audit", Guard(static (h, c) => h.AuditAsync(c)));
+        v1.MapGet("/cluster", Guard(static (h, c) => h.GetClusterAsync(c)));
 
         var model = v1.MapGroup("/models/{model}");
         model.MapGet("/deployment", Guard(static (h, c) => h.GetDeploymentAsync(c)));
@@ -27,6 +28,7 @@ internal static class AdminRoutes
         model.MapGet("/versions/{version}", Guard(static (h, c) => h.GetVersionAsync(c)));
         model.MapDelete("/versions/{version}", Guard(static (h, c) => h.DeleteVersionAsync(c)));
         model.MapGet("/telemetry", Guard(static (h, c) => h.GetTelemetryAsync(c)));
+        model.MapGet("/telemetry/series", Guard(static (h, c) => h.GetTelemetrySeriesAsync(c)));
         model.MapGet("/compare", Guard(static (h, c) => h.CompareVersionsAsync(c)));
         model.MapGet("/rollout-policy", Guard(static (h, c) => h.GetRolloutPolicyAsync(c)));
         model.MapPut("/rollout-policy", Guard(static (h, c) => h.PutRolloutPolicyAsync(c)));

@@ -3,6 +3,8 @@ using InferenceHost.Abstractions.Models;
 using InferenceHost.Abstractions.Repository;
 using InferenceHost.Abstractions.Routing;
 using InferenceHost.Grains.Repository;
+using InferenceHost.Grains.Telemetry;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace InferenceHost.Grains.Management;
@@ -14,7 +16,8 @@ namespace InferenceHost.Grains.Management;
 /// the uploaded file was staged).
 /// </summary>
 [StatelessWorker]
-public sealed partial class ModelManagementGrain(IModelDirectory directory, RepositoryVersionChanges versions) : Grain, IModelManagementGrain
+public sealed partial class ModelManagementGrain(
+    IModelDirectory directory, RepositoryVersionChanges versions, IOptions<TelemetryRetentionOptions> telemetry) : Grain, IModelManagementGrain
 {
     public async Task<IReadOnlyList<ModelSummary>> ListModels()
     {

@@ -31,11 +31,7 @@ public sealed class ModelTelemetryGrain : Grain, IModelTelemetryGrain
     {
         ArgumentNullException.ThrowIfNull(delta);
         var now = _time.GetUtcNow();
-        foreach (var slot in delta.Slots)
-        {
-            _buckets.Add(now, slot.Version, slot.Slot, slot.Counts);
-        }
-
+        _buckets.Add(now, delta.Slots);
         foreach (var served in delta.Served)
         {
             _served.Add(served, now);
@@ -57,6 +53,12 @@ public sealed class ModelTelemetryGrain : Grain, IModelTelemetryGrain
         return Task.FromResult(new VersionComparison(
             Model, candidate, baseline, since, _buckets.LastAdded, candidateCounts.Requests, baselineCounts.Requests,
             GateEvaluator.Evaluate(policy, candidateCounts, baselineCounts)));
+    }
+
+    public Task<TelemetrySeries> GetSeries(TimeSpan window, TimeSpan step, string? baseline)
+    {
+        var now = _time.GetUtcNow();
+        return Task.FromResult(TelemetrySeriesBuilder.Build(Model, _buckets, SeriesGrid.Ending(now, window, step), baseline, now));
     }
 
     public Task<FeedbackReceipt> AddFeedback(string id, double[] labels)

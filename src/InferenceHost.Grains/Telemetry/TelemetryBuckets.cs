@@ -13,6 +13,15 @@ internal sealed class TelemetryBuckets(TimeSpan width, TimeSpan retention)
     /// <summary>When the newest delta arrived.</summary>
     public DateTimeOffset LastAdded { get; private set; } = DateTimeOffset.UnixEpoch;
 
+    /// <summary>Adds what a silo's delta recorded per (version, slot), as of <paramref name="at"/>.</summary>
+    public void Add(DateTimeOffset at, IEnumerable<SlotTelemetry> slots)
+    {
+        foreach (var slot in slots)
+        {
+            Add(at, slot.Version, slot.Slot, slot.Counts);
+        }
+    }
+
     public void Add(DateTimeOffset at, string version, string slot, VersionAggregate counts)
     {
         var key = BucketOf(at);
@@ -61,6 +70,20 @@ internal sealed class TelemetryBuckets(TimeSpan width, TimeSpan retention)
         }
 
         return total;
+    }
+
+    /// <summary>Every (version, slot)'s counts in each bucket that starts from <paramref name="from"/> up to (not including) <paramref name="to"/>, with the bucket's start, oldest first.</summary>
+    public IEnumerable<(DateTimeOffset Start, SlotTelemetry Slot)> Between(DateTimeOffset from, DateTimeOffset to)
+    {
+        var first = (from.UtcTicks + width.Ticks - 1) / width.Ticks;
+        foreach (var (key, bucket) in _buckets.Where(b => b.Key >= first && b.Key * width.Ticks < to.UtcTicks))
+        {
+            var start = new DateTimeOffset(key * width.Ticks, TimeSpan.Zero);
+            foreach (var ((version, slot), counts) in bucket)
+            {
+                yield return (start, new SlotTelemetry(version, slot, counts));
+            }
+        }
     }
 
     private IEnumerable<Dictionary<(string Version, string Slot), VersionAggregate>> BucketsSince(DateTimeOffset since)

@@ -27,25 +27,18 @@ internal static class DriftGate
         }
 
         var categories = OutputCategories.Of(candidate, baseline);
-        var candidateTotal = categories.Candidate.Sum();
-        var baselineTotal = categories.Baseline.Sum();
+        var (candidateTotal, baselineTotal) = (categories.CandidateTotal, categories.BaselineTotal);
         var failAt = context.Test.FailMargin * context.Threshold;
-        double estimate = 0, lower = 0, upper = 0;
-        var worst = 0;
+        double lower = 0, upper = 0;
         for (var k = 0; k < categories.Names.Length; k++)
         {
-            var c = new Proportion(categories.Candidate[k], candidateTotal);
-            var b = new Proportion(categories.Baseline[k], baselineTotal);
-            var shift = Math.Abs(c.Rate - b.Rate);
-            var variance = c.Variance + b.Variance;
+            var shift = categories.Shift(k);
+            var variance = new Proportion(categories.Candidate[k], candidateTotal).Variance + new Proportion(categories.Baseline[k], baselineTotal).Variance;
             upper = Math.Max(upper, shift + context.PassRadius(variance, context.Threshold));
             lower = Math.Max(lower, shift - context.FailRadius(variance, context.Threshold, categories.Names.Length));
-            if (shift > estimate)
-            {
-                (estimate, worst) = (shift, k);
-            }
         }
 
+        var (estimate, worst) = categories.LargestShift();
         var candidateShare = (double)categories.Candidate[worst] / candidateTotal;
         var baselineShare = (double)categories.Baseline[worst] / baselineTotal;
         return context.Result(

@@ -1,8 +1,20 @@
+using InferenceHost.Abstractions.Telemetry;
+
 namespace InferenceHost.Telemetry.Statistics;
 
 /// <summary>The drift scores operators know, over counts in the same ordered categories.</summary>
 public static class DriftMeasures
 {
+    /// <summary>
+    /// The statistic the rollout's drift gate judges (<see cref="Abstractions.Rollouts.GateMetric.Drift"/>): the largest shift of
+    /// any category's share, predicted class or baseline decile of a regressor's values, 0 to 1. NaN where the gate is
+    /// inconclusive before measuring: fewer than its minimum outputs on either side, or outputs read differently.
+    /// </summary>
+    public static double LargestShift(OutputSummary candidate, OutputSummary baseline) =>
+        candidate.Rows < GateContext.MinimumSamples || baseline.Rows < GateContext.MinimumSamples || candidate.Kind != baseline.Kind
+            ? double.NaN
+            : OutputCategories.Of(candidate, baseline).LargestShift().Shift;
+
     /// <summary>
     /// Population stability index, Σ (c − b) · ln(c / b) over category shares. Half a count is added
     /// to every category first, so a class one side never predicted gives a large finite term, not infinity.

@@ -13,9 +13,35 @@ internal sealed record OutputCategories(string[] Names, long[] Candidate, long[]
     /// <summary>A regressor's values are cut into this many ranges of equal baseline mass.</summary>
     public const int ValueRanges = 10;
 
+    /// <summary>The candidate's counts over every category.</summary>
+    public long CandidateTotal { get; } = Candidate.Sum();
+
+    /// <summary>The baseline's counts over every category.</summary>
+    public long BaselineTotal { get; } = Baseline.Sum();
+
     /// <summary>Classifier: one category per predicted class either side saw. Regressor: baseline deciles.</summary>
     public static OutputCategories Of(OutputSummary candidate, OutputSummary baseline) =>
         baseline.Kind == OutputKind.Regressor ? ByValueRange(candidate.Values, baseline.Values) : ByClass(candidate.Classes, baseline.Classes);
+
+    /// <summary>How far category <paramref name="category"/>'s share of the candidate's counts is from its share of the baseline's, 0 to 1.</summary>
+    public double Shift(int category) =>
+        Math.Abs(((double)Candidate[category] / CandidateTotal) - ((double)Baseline[category] / BaselineTotal));
+
+    /// <summary>The drift gate's estimate: the largest <see cref="Shift"/>, and the first category that has it.</summary>
+    public (double Shift, int Category) LargestShift()
+    {
+        var (largest, worst) = (0.0, 0);
+        for (var k = 0; k < Names.Length; k++)
+        {
+            var shift = Shift(k);
+            if (shift > largest)
+            {
+                (largest, worst) = (shift, k);
+            }
+        }
+
+        return (largest, worst);
+    }
 
     private static OutputCategories ByClass(SparseHistogram candidate, SparseHistogram baseline)
     {

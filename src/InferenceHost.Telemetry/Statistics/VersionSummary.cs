@@ -11,7 +11,7 @@ namespace InferenceHost.Telemetry.Statistics;
 /// <param name="P95Milliseconds">95th percentile latency.</param>
 /// <param name="P99Milliseconds">99th percentile latency.</param>
 /// <param name="MeanConfidence">Classifier: mean top-1 probability.</param>
-/// <param name="Agreement">As a shadow: top-1 agreement with the primary.</param>
+/// <param name="Agreement">As a shadow: top-1 agreement with the primary (a regressor has no top-1: NaN, as the agreement gate has no verdict for it).</param>
 /// <param name="MeanAbsoluteDifference">As a shadow: mean |shadow − primary| over compared elements.</param>
 /// <param name="Accuracy">Classifier: share of labelled predictions that were right.</param>
 /// <param name="MeanAbsoluteError">Regressor: mean |prediction − label|.</param>
@@ -41,7 +41,7 @@ public readonly record struct VersionSummary(
             HistogramQuantiles.LatencyMilliseconds(aggregate.Latency, 0.95),
             HistogramQuantiles.LatencyMilliseconds(aggregate.Latency, 0.99),
             aggregate.Outputs.Kind == OutputKind.Classifier ? Ratio(aggregate.Outputs.ConfidenceSum, aggregate.Outputs.Rows) : double.NaN,
-            Ratio(aggregate.Agreement.Top1Agreements, aggregate.Agreement.Pairs),
+            aggregate.Outputs.Kind == OutputKind.Regressor ? double.NaN : Ratio(aggregate.Agreement.Top1Agreements, aggregate.Agreement.Pairs),
             Ratio(aggregate.Agreement.AbsoluteDifferenceSum, aggregate.Agreement.Elements),
             aggregate.Outputs.Kind == OutputKind.Regressor ? double.NaN : Ratio(aggregate.Feedback.Correct, aggregate.Feedback.Labelled),
             aggregate.Outputs.Kind == OutputKind.Regressor ? Ratio(aggregate.Feedback.AbsoluteErrorSum, aggregate.Feedback.Labelled) : double.NaN);

@@ -51,6 +51,23 @@ public sealed class ModelTelemetryGrainTests(TwoSiloClusterFixture fixture) : IC
     }
 
     [Fact]
+    public async Task GetSeries_DeltasOfTwoVersionsFromTwoSilos_CountsEachOnOneGrid()
+    {
+        var grain = Grain(nameof(GetSeries_DeltasOfTwoVersionsFromTwoSilos_CountsEachOnOneGrid));
+        await grain.Record(Delta("silo-a", ("1", "blue", Requests(10, errors: 1)), ("2", "canary", Requests(3, errors: 0))));
+        await grain.Record(Delta("silo-b", ("1", "blue", Requests(5, errors: 0)), ("2", "shadow", Requests(2, errors: 0))));
+
+        var series = await grain.GetSeries(TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(5), "1");
+
+        Assert.Equal("1", series.Baseline);
+        Assert.Equal(["1", "2"], series.Versions.Select(static v => v.Version));
+        Assert.Equal([["blue"], ["canary", "shadow"]], series.Versions.Select(static v => v.Slots));
+        Assert.All(series.Versions, v => Assert.Equal(12, v.Points.Count));
+        Assert.Equal(series.Versions[0].Points.Select(static p => p.Time), series.Versions[1].Points.Select(static p => p.Time));
+        Assert.Equal([(15L, 1L), (5L, 0L)], series.Versions.Select(static v => (v.Points.Sum(static p => p.Requests), v.Points.Sum(static p => p.Errors))));
+    }
+
+    [Fact]
     public async Task AddFeedback_ServedIds_CountsAccuracyForTheVersionThatServedEach()
     {
         var grain = Grain(nameof(AddFeedback_ServedIds_CountsAccuracyForTheVersionThatServedEach));

@@ -36,6 +36,10 @@ internal static class Aggregates
             feedback ?? FeedbackSummary.Empty);
     }
 
+    /// <summary>A regressor whose output values are the given histogram (any bucketed positive values will do for drift).</summary>
+    public static VersionAggregate Regressor(SparseHistogram values) =>
+        VersionAggregate.Empty with { Requests = values.Total, Outputs = new OutputSummary(OutputKind.Regressor, values.Total, SparseHistogram.Empty, 0, values) };
+
     /// <summary><paramref name="count"/> lognormal latencies (median in ms, σ of the log) in <see cref="LatencyScale"/> buckets.</summary>
     public static SparseHistogram Latency(long count, double medianMs, double sigma, int seed)
     {

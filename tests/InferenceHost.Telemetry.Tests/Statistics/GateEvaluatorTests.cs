@@ -78,8 +78,8 @@ public class GateEvaluatorTests
     [InlineData(2, GateOutcome.Fail)]
     public void Evaluate_RegressorValuesShifted_DriftTestsBaselineDeciles(double shift, GateOutcome expected)
     {
-        var candidate = Regressor(Aggregates.Latency(20_000, 5 + shift, 0.5, seed: 12));
-        var baseline = Regressor(Aggregates.Latency(20_000, 5, 0.5, seed: 13));
+        var candidate = Aggregates.Regressor(Aggregates.Latency(20_000, 5 + shift, 0.5, seed: 12));
+        var baseline = Aggregates.Regressor(Aggregates.Latency(20_000, 5, 0.5, seed: 13));
 
         var gate = Single(GateMetric.Drift, 0.05, candidate, baseline);
 
@@ -184,10 +184,6 @@ public class GateEvaluatorTests
 
         Assert.InRange(failedRuns / 200.0, 0, policy.Alpha);
     }
-
-    /// <summary>A regressor whose output values are the given histogram (any bucketed positive values will do for drift).</summary>
-    private static VersionAggregate Regressor(SparseHistogram values) =>
-        VersionAggregate.Empty with { Requests = values.Total, Outputs = new OutputSummary(OutputKind.Regressor, values.Total, SparseHistogram.Empty, 0, values) };
 
     private static VersionAggregate Errors(long requests, long errors) => VersionAggregate.Empty with { Requests = requests, ModelFailures = errors };
 

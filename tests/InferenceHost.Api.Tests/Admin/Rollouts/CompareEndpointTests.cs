@@ -3,7 +3,6 @@ using System.Text.Json;
 using InferenceHost.Abstractions.Rollouts;
 using InferenceHost.Api.Admin;
 using InferenceHost.Api.Tests.Hosting;
-using InferenceHost.ModelBuilder;
 using InferenceHost.Tests.Common;
 
 namespace InferenceHost.Api.Tests.Admin.Rollouts;
@@ -26,8 +25,8 @@ public sealed class CompareEndpointTests(RolloutsHostFixture host)
     public async Task Compare_AfterRequestsToBothVersions_CountsEachAndJudgesEveryGateOnce()
     {
         var before = await CompareAsync("2", "1", "1h");
-        await InferAsync("2", times: 3);
-        await InferAsync("1", times: 2);
+        await host.InferAsync("2", times: 3);
+        await host.InferAsync("1", times: 2);
 
         var comparison = default(JsonElement);
         await Eventually.TrueAsync(
@@ -125,16 +124,5 @@ public sealed class CompareEndpointTests(RolloutsHostFixture host)
     {
         var query = $"candidate={candidate}&baseline={baseline}" + (window is null ? "" : $"&window={window}");
         return await HttpAssert.OkJsonAsync(await Admin.SendAsync(HttpMethod.Get, $"/admin/v1/models/{Model}/compare?{query}"));
-    }
-
-    private async Task InferAsync(string version, int times)
-    {
-        for (var i = 0; i < times; i++)
-        {
-            var response = await host.Http.PostAsync(
-                new Uri($"/v2/models/{Model}/versions/{version}/infer", UriKind.Relative),
-                new StringContent($$"""{"inputs": [{"name": "{{IrisMlpReference.InputName}}", "shape": [1, 4], "datatype": "FP32", "data": [5.1, 3.5, 1.4, 0.2]}]}"""));
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
     }
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using InferenceHost.Api.Tests.Admin.Versions;
 using InferenceHost.Tests.Common;
 
 namespace InferenceHost.Api.Tests.Admin.Rollouts;
@@ -16,6 +18,16 @@ public sealed class RolloutsHostFixture : InferenceHostFixture
 
     /// <summary>A client with any token, or none.</summary>
     public AdminClient AdminWithToken(string? token) => new(Http, token);
+
+    /// <summary>Sends <paramref name="times"/> one-flower requests to iris-mlp <paramref name="version"/> by URL, each answered.</summary>
+    public async Task InferAsync(string version, int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            using var response = await VersionRequests.InferIrisAsync(Http, version);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
 
     protected override IEnumerable<string> ExtraArguments() =>
     [

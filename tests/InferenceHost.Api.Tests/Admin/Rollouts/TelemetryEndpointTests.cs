@@ -1,6 +1,5 @@
 using System.Net;
 using InferenceHost.Api.Tests.Hosting;
-using InferenceHost.ModelBuilder;
 using InferenceHost.Tests.Common;
 
 namespace InferenceHost.Api.Tests.Admin.Rollouts;
@@ -19,13 +18,7 @@ public sealed class TelemetryEndpointTests(RolloutsHostFixture host)
     [Fact]
     public async Task GetTelemetry_AfterServedRequests_ShowsTheServingVersionWithEveryField()
     {
-        for (var i = 0; i < 3; i++)
-        {
-            var infer = await host.Http.PostAsync(
-                new Uri("/v2/models/iris-mlp/versions/3/infer", UriKind.Relative),
-                new StringContent($$"""{"inputs": [{"name": "{{IrisMlpReference.InputName}}", "shape": [1, 4], "datatype": "FP32", "data": [5.1, 3.5, 1.4, 0.2]}]}"""));
-            Assert.Equal(HttpStatusCode.OK, infer.StatusCode);
-        }
+        await host.InferAsync("3", times: 3);
 
         var slot = default(System.Text.Json.JsonElement);
         await Eventually.TrueAsync(
