@@ -3,13 +3,15 @@ using System.Globalization;
 namespace InferenceHost.Benchmarks;
 
 /// <summary>What one benchmark run does, from the command line.</summary>
-/// <param name="Rounds">Alternating rounds; every (model, concurrency) cell gets one window per mode in each.</param>
+/// <param name="Scenario">The comparison (default) or the scale-out (<c>--scale-out</c>); it picks the other defaults.</param>
+/// <param name="Rounds">Alternating rounds; every cell gets one window per mode (or cluster size) in each.</param>
 /// <param name="WindowSeconds">Length of each measurement window.</param>
 /// <param name="WarmupSeconds">Total warm-up before the first round, split over models and modes.</param>
 /// <param name="ServerCpus">A <c>taskset -c</c> CPU list for every server process; null leaves them unpinned.</param>
-/// <param name="OutputPath">Where the Markdown results go; null for benchmarks/RESULTS.md.</param>
+/// <param name="OutputPath">Where the Markdown results go; null for benchmarks/RESULTS.md (SCALEOUT.md for the scale-out).</param>
 /// <param name="Arguments">The command line as given, for the report.</param>
 internal sealed record BenchmarkOptions(
+    BenchmarkScenario Scenario,
     int Rounds,
     double WindowSeconds,
     double WarmupSeconds,
@@ -18,33 +20,53 @@ internal sealed record BenchmarkOptions(
     IReadOnlyList<string> Arguments)
 {
     public const string Usage = """
-        InferenceHost.Benchmarks: the host against raw in-process ONNX Runtime, a plain server and an NGINX split, side by side.
+        InferenceHost.Benchmarks: the host against raw in-process ONNX Runtime, a plain server and an NGINX split, side by side;
+        with --scale-out, clusters of 1, 2 and 3 silos (through a local redis-server) against each other.
 
-          --quick               2 rounds of 1 s windows and 6 s warm-up (a smoke run, about a minute)
+          --scale-out           measure 1 vs 2 vs 3 silos instead (iris-mlp, concurrency 64, gRPC and HTTP JSON),
+                                written to benchmarks/SCALEOUT.md; defaults 7 rounds, 3 s windows, 90 s warm-up
+          --quick               a smoke run: 2 rounds of 1 s windows and 6 s warm-up (about a minute);
+                                with --scale-out 3 rounds of 2 s windows and 45 s warm-up (about 3 minutes)
           --rounds N            alternating rounds (default 5, at least 1)
           --seconds S           seconds per measurement window (default 3)
           --warmup S            total warm-up seconds before measuring (default 48)
           --server-cpus LIST    start every server under `taskset -c LIST` (e.g. 0); pin this process
                                 yourself, e.g. `taskset -c 1 dotnet <benchmarks dll> --server-cpus 0`
-          --output PATH         results file (default benchmarks/RESULTS.md)
+          --output PATH         results file (default benchmarks/RESULTS.md, or benchmarks/SCALEOUT.md)
         """;
 
-    public static BenchmarkOptions Default(IReadOnlyList<string> arguments) =>
-        new(Rounds: 5, WindowSeconds: 3, WarmupSeconds: 48, ServerCpus: null, OutputPath: null, arguments);
+    public const string ScaleOutOption = "--scale-out";
+
+    /// <summary>The scenario's defaults; <paramref name="quick"/> for its smoke run.</summary>
+    public static BenchmarkOptions Default(BenchmarkScenario scenario, bool quick, IReadOnlyList<string> arguments)
+    {
+        var (rounds, seconds, warmup) = (scenario, quick) switch
+        {
+            (BenchmarkScenario.ScaleOut, false) => (7, 3.0, 90.0),
+            (BenchmarkScenario.ScaleOut, true) => (3, 2.0, 45.0),
+            (_, false) => (5, 3.0, 48.0),
+            _ => (2, 1.0, 6.0),
+        };
+        return new(scenario, rounds, seconds, warmup, ServerCpus: null, OutputPath: null, arguments);
+    }
 
     /// <summary>Parses the arguments; null when they ask for help.</summary>
     /// <exception cref="ArgumentException">An unknown option or a bad value.</exception>
     public static BenchmarkOptions? Parse(string[] args)
     {
-        var options = Default(args);
+        // The scenario picks the defaults wherever it stands on the line; the other options apply left to right.
+        var scenario = args.Contains(ScaleOutOption) ? BenchmarkScenario.ScaleOut : BenchmarkScenario.Comparison;
+        var options = Default(scenario, quick: false, args);
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--help" or "-h":
                     return null;
+                case ScaleOutOption:
+                    break;
                 case "--quick":
-                    options = options with { Rounds = 2, WindowSeconds = 1, WarmupSeconds = 6 };
+                    options = Default(scenario, quick: true, args) with { ServerCpus = options.ServerCpus, OutputPath = options.OutputPath };
                     break;
                 case "--rounds":
                     options = options with { Rounds = (int)Number(args, ref i, minimum: 1) };

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using InferenceHost.Benchmarks.Hosting;
 using InferenceHost.Benchmarks.Reporting;
 using InferenceHost.Benchmarks.Rounds;
@@ -16,8 +15,7 @@ internal sealed class BenchmarkSession(BenchmarkOptions options, RepositoryLayou
     public async Task<BenchmarkReport> RunAsync(IReadOnlyList<ModelWorkload> workloads, string chartFileName, CancellationToken cancellationToken)
     {
         layout.EnsureBuilt(workloads.Select(workload => workload.Model));
-        var startedAt = DateTimeOffset.UtcNow;
-        var loadAtStart = MachineInfo.LoadAverage();
+        var recorder = new RunRecorder(layout.Configuration, options.Arguments);
 
         var compared = workloads.FirstOrDefault(workload => workload.ComparisonConcurrency is not null)?.Model ?? workloads[0].Model;
         await using var servers = await BenchmarkServers.StartAsync(layout, compared, options.ServerCpus, progress, cancellationToken);
@@ -30,14 +28,10 @@ internal sealed class BenchmarkSession(BenchmarkOptions options, RepositoryLayou
             }
 
             progress.WriteLine("every server answers as raw ONNX Runtime does");
-            var before = CpuSample.Take(OwnCpu(servers));
+            recorder.BeginMeasuring(servers.CpuTime);
             var measurements = await new BenchmarkRun(options, progress).RunAsync(models, cancellationToken);
-            var after = CpuSample.Take(OwnCpu(servers));
-            var machine = MachineInfo.Read();
-            var contention = CpuSample.Describe(before, after, machine.Cpus);
-            var context = new BenchmarkRunContext(
-                startedAt, loadAtStart, contention, machine, options, layout.Configuration, Command(machine), workloads, servers.Nginx is not null, chartFileName);
-            var rows = ResultSummarizer.Summarize(measurements);
+            var context = new BenchmarkRunContext(recorder.EndMeasuring(servers.CpuTime), options, workloads, servers.Nginx is not null, chartFileName);
+            var rows = ResultSummarizer.Summarize(measurements, _ => TargetModes.Raw);
             return new BenchmarkReport(MarkdownReport.Render(rows, TargetTable.Compute(measurements, context), context), ThroughputChart.Render(rows, workloads));
         }
         finally
@@ -47,18 +41,5 @@ internal sealed class BenchmarkSession(BenchmarkOptions options, RepositoryLayou
                 await model.DisposeAsync();
             }
         }
-    }
-
-    private static TimeSpan OwnCpu(BenchmarkServers servers)
-    {
-        using var self = Process.GetCurrentProcess();
-        return self.TotalProcessorTime + servers.CpuTime;
-    }
-
-    private string Command(MachineInfo machine)
-    {
-        var pinned = machine.BenchmarkCpus == $"0-{machine.Cpus - 1}" ? string.Empty : $"taskset -c {machine.BenchmarkCpus} ";
-        var arguments = options.Arguments.Count == 0 ? string.Empty : " -- " + string.Join(' ', options.Arguments);
-        return $"{pinned}dotnet run -c {layout.Configuration} --project benchmarks/InferenceHost.Benchmarks{arguments}";
     }
 }

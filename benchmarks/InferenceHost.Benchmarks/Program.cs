@@ -1,4 +1,5 @@
 using InferenceHost.Benchmarks;
+using InferenceHost.Benchmarks.ScaleOut;
 using InferenceHost.Benchmarks.Workloads;
 
 BenchmarkOptions? options;
@@ -26,6 +27,17 @@ Console.CancelKeyPress += (_, press) =>
 };
 
 var layout = RepositoryLayout.FromBuild();
+if (options.Scenario == BenchmarkScenario.ScaleOut)
+{
+    var scaleOutPath = Path.GetFullPath(options.OutputPath ?? layout.DefaultScaleOutPath);
+    var markdown = await new ScaleOutSession(options, layout, Console.Out).RunAsync(stop.Token);
+    await File.WriteAllTextAsync(scaleOutPath, markdown);
+    Console.WriteLine();
+    Console.WriteLine(markdown);
+    Console.WriteLine($"written to {scaleOutPath}");
+    return 0;
+}
+
 var path = Path.GetFullPath(options.OutputPath ?? layout.DefaultResultsPath);
 var chartPath = Path.ChangeExtension(path, ".svg");
 var report = await new BenchmarkSession(options, layout, Console.Out).RunAsync(ModelWorkloads.All, Path.GetFileName(chartPath), stop.Token);

@@ -13,7 +13,27 @@ internal sealed record RepositoryLayout(string Root, string Configuration)
 
     public string DefaultResultsPath => Path.Combine(Root, "benchmarks", "RESULTS.md");
 
+    public string DefaultScaleOutPath => Path.Combine(Root, "benchmarks", "SCALEOUT.md");
+
     public string ModelPath(string model) => Path.Combine(ModelsDirectory, model, "1", "model.onnx");
+
+    /// <summary>
+    /// Copies <paramref name="model"/>'s folder (every version, its config) into <paramref name="repository"/>, a model
+    /// repository of the caller's with only that model; returns the copy's folder.
+    /// </summary>
+    public string CopyModel(string model, string repository)
+    {
+        var source = Path.Combine(ModelsDirectory, model);
+        var target = Path.Combine(repository, model);
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        return target;
+    }
 
     public static RepositoryLayout FromBuild()
     {

@@ -17,10 +17,7 @@ internal sealed class BenchmarkServers : IAsyncDisposable
     public const string SplitDeployment =
         """{"active":"blue","slots":{"blue":{"version":"1","weight":60},"green":{"version":"2","weight":20},"canary":{"version":"3","weight":20}}}""";
 
-    private readonly List<IAsyncDisposable> owned = [];
-    private readonly string scratch;
-
-    private BenchmarkServers(string scratch) => this.scratch = scratch;
+    private readonly ServerStack stack = ServerStack.InTemp("bench");
 
     public DotnetServer Host { get; private set; } = null!;
 
@@ -36,22 +33,22 @@ internal sealed class BenchmarkServers : IAsyncDisposable
     public static async Task<BenchmarkServers> StartAsync(
         RepositoryLayout layout, string comparedModel, string? serverCpus, TextWriter progress, CancellationToken cancellationToken)
     {
-        var scratch = Path.Combine(Path.GetTempPath(), $"inferencehost-bench-{Environment.ProcessId}");
-        var servers = new BenchmarkServers(scratch);
+        var servers = new BenchmarkServers();
+        var stack = servers.stack;
         try
         {
-            var launcher = new ServerLauncher(layout, serverCpus, scratch);
+            var launcher = new ServerLauncher(layout, serverCpus, stack.Scratch);
             var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             progress.WriteLine($"starting the servers{(serverCpus is { } cpus ? $" on CPUs {cpus}" : string.Empty)}: host, host without telemetry, host with batching, plain servers, nginx");
-            servers.Host = servers.Own(await launcher.StartHostAsync("host", layout.ModelsDirectory, token, [], cancellationToken));
+            servers.Host = stack.Own(await launcher.StartHostAsync("host", layout.ModelsDirectory, token, [], cancellationToken));
             await DeploySplitAsync(servers.Host, comparedModel, token, cancellationToken);
-            servers.HostWithoutTelemetry = servers.Own(await launcher.StartHostAsync(
+            servers.HostWithoutTelemetry = stack.Own(await launcher.StartHostAsync(
                 "host-no-telemetry", layout.ModelsDirectory, token, ["--InferenceHost:Telemetry:Enabled=false"], cancellationToken));
-            var batchingModels = await BatchingRepositoryAsync(layout, comparedModel, Path.Combine(scratch, "batching-models"), cancellationToken);
-            servers.HostWithBatching = servers.Own(await launcher.StartHostAsync("host-batching", batchingModels, token, [], cancellationToken));
-            servers.Plain = servers.Own(await launcher.StartPlainAsync("plain", comparedModel, cancellationToken));
-            var second = servers.Own(await launcher.StartPlainAsync("plain-2", comparedModel, cancellationToken));
-            servers.Nginx = await launcher.StartNginxAsync(servers.Plain, second, cancellationToken) is { } nginx ? servers.Own(nginx) : null;
+            var batchingModels = await BatchingRepositoryAsync(layout, comparedModel, Path.Combine(stack.Scratch, "batching-models"), cancellationToken);
+            servers.HostWithBatching = stack.Own(await launcher.StartHostAsync("host-batching", batchingModels, token, [], cancellationToken));
+            servers.Plain = stack.Own(await launcher.StartPlainAsync("plain", comparedModel, cancellationToken));
+            var second = stack.Own(await launcher.StartPlainAsync("plain-2", comparedModel, cancellationToken));
+            servers.Nginx = await launcher.StartNginxAsync(servers.Plain, second, cancellationToken) is { } nginx ? stack.Own(nginx) : null;
             progress.WriteLine(servers.Nginx is null ? "nginx is not on PATH: the NGINX rows are skipped" : "servers ready");
             return servers;
         }
@@ -63,37 +60,14 @@ internal sealed class BenchmarkServers : IAsyncDisposable
     }
 
     /// <summary>Every server process, for the run's own CPU time.</summary>
-    public TimeSpan CpuTime => owned.OfType<DotnetServer>().Aggregate(TimeSpan.Zero, (sum, server) => sum + server.Process.CpuTime);
+    public TimeSpan CpuTime => stack.CpuTime;
 
-    public async ValueTask DisposeAsync()
-    {
-        // Nginx first, then the servers behind it.
-        for (var i = owned.Count - 1; i >= 0; i--)
-        {
-            await owned[i].DisposeAsync();
-        }
-
-        if (Directory.Exists(scratch))
-        {
-            Directory.Delete(scratch, recursive: true);
-        }
-    }
-
-    private T Own<T>(T server)
-        where T : IAsyncDisposable
-    {
-        owned.Add(server);
-        return server;
-    }
+    public ValueTask DisposeAsync() => stack.DisposeAsync();
 
     private static async Task DeploySplitAsync(DotnetServer host, string model, string token, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"admin/v1/models/{model}/deployment", UriKind.Relative))
-        {
-            Content = new StringContent(SplitDeployment, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new("Bearer", token);
-        using var response = await host.Client.SendAsync(request, cancellationToken);
+        using var response = await host.SendAdminAsync(
+            HttpMethod.Put, $"admin/v1/models/{model}/deployment", token, new StringContent(SplitDeployment, Encoding.UTF8, "application/json"), cancellationToken);
         if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.Created))
         {
             throw new InvalidOperationException($"the host refused the split ({(int)response.StatusCode}): {await response.Content.ReadAsStringAsync(cancellationToken)}");
@@ -103,16 +77,7 @@ internal sealed class BenchmarkServers : IAsyncDisposable
     // A copy of the model's folder whose config turns dynamic batching on (README "Model repository").
     private static async Task<string> BatchingRepositoryAsync(RepositoryLayout layout, string model, string directory, CancellationToken cancellationToken)
     {
-        var source = Path.Combine(layout.ModelsDirectory, model);
-        var target = Path.Combine(directory, model);
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
-
-        var configPath = Path.Combine(target, "config.json");
+        var configPath = Path.Combine(layout.CopyModel(model, directory), "config.json");
         var config = JsonNode.Parse(await File.ReadAllTextAsync(configPath, cancellationToken))!.AsObject();
         config["dynamic_batching"] = JsonNode.Parse("""{"max_queue_delay_microseconds": 200, "preferred_batch_size": [16, 32]}""");
         await File.WriteAllTextAsync(configPath, config.ToJsonString(), cancellationToken);

@@ -7,7 +7,7 @@ namespace InferenceHost.Benchmarks.Hosting;
 /// CPU time and the bytes the server's GC reports allocated, from <paramref name="allocatedBytes"/>.
 /// </summary>
 internal sealed class DotnetServer(ServerProcess process, Uri httpAddress, Uri grpcAddress, Func<HttpClient, CancellationToken, Task<long>> allocatedBytes)
-    : IServerProbe, IAsyncDisposable
+    : IServerProbe, IChildServer
 {
     private readonly HttpClient client = new(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = httpAddress, Timeout = TimeSpan.FromSeconds(10) };
 
@@ -17,12 +17,18 @@ internal sealed class DotnetServer(ServerProcess process, Uri httpAddress, Uri g
 
     public Uri GrpcAddress { get; } = grpcAddress;
 
-    public ServerProcess Process => process;
-
-    public HttpClient Client => client;
+    public TimeSpan CpuTime => process.CpuTime;
 
     public async Task<ServerSample> SampleAsync(CancellationToken cancellationToken) =>
         new(process.CpuTime, await allocatedBytes(client, cancellationToken));
+
+    /// <summary>A request to the host's admin API (<c>/admin/v1/…</c>) with the run's bearer token.</summary>
+    public async Task<HttpResponseMessage> SendAdminAsync(HttpMethod method, string path, string adminToken, HttpContent? content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
+        request.Headers.Authorization = new("Bearer", adminToken);
+        return await client.SendAsync(request, cancellationToken);
+    }
 
     /// <summary>The plain server's <c>GET /benchmark/allocated-bytes</c>.</summary>
     public static async Task<long> PlainAllocatedBytesAsync(HttpClient client, CancellationToken cancellationToken) =>

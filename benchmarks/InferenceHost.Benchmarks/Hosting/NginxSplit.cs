@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace InferenceHost.Benchmarks.Hosting;
 
@@ -10,22 +8,20 @@ namespace InferenceHost.Benchmarks.Hosting;
 /// process without a master (<c>master_process off</c>), so its CPU time is that of one process.
 /// HTTP only: gRPC through NGINX is not measured.
 /// </summary>
-internal sealed class NginxSplit(ServerProcess nginx, Uri httpAddress, DotnetServer first, DotnetServer second) : IServerProbe, IAsyncDisposable
+internal sealed class NginxSplit(ServerProcess nginx, Uri httpAddress, DotnetServer first, DotnetServer second) : IServerProbe, IChildServer
 {
     public const int FirstPercent = 80;
 
     public Uri HttpAddress { get; } = httpAddress;
 
-    public static string? FindNginx() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, "nginx"))
-            .FirstOrDefault(File.Exists);
+    /// <summary>NGINX alone: each plain server behind it is a child server of its own.</summary>
+    public TimeSpan CpuTime => nginx.CpuTime;
 
     public static async Task<NginxSplit> StartAsync(
         string executable, string prefix, DotnetServer first, DotnetServer second, string? serverCpus, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.Combine(prefix, "logs"));
-        var port = FreePort();
+        var port = FreePorts.Take(1)[0];
         var config = Path.Combine(prefix, "nginx.conf");
         await File.WriteAllTextAsync(config, Config(prefix, port, first.HttpAddress, second.HttpAddress), cancellationToken);
         var http = new Uri($"http://127.0.0.1:{port}/");
@@ -69,18 +65,4 @@ internal sealed class NginxSplit(ServerProcess nginx, Uri httpAddress, DotnetSer
             }
         }
         """);
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
 }

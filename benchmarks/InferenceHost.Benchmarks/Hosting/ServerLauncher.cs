@@ -1,6 +1,6 @@
 namespace InferenceHost.Benchmarks.Hosting;
 
-/// <summary>Starts the host and the plain server as child processes on free loopback ports.</summary>
+/// <summary>Starts the host, the plain server, NGINX and Redis as child processes on free loopback ports.</summary>
 internal sealed class ServerLauncher(RepositoryLayout layout, string? serverCpus, string scratch)
 {
     /// <summary>The host over <paramref name="modelsDirectory"/>, with a state folder of its own and <paramref name="settings"/> added.</summary>
@@ -29,6 +29,26 @@ internal sealed class ServerLauncher(RepositoryLayout layout, string? serverCpus
         return new DotnetServer(process, http, new Uri($"http://127.0.0.1:{ports.Grpc}/"), HostMetrics.AllocatedBytesAsync);
     }
 
+    /// <summary>
+    /// One silo of the cluster <paramref name="clusterId"/>, joined through <paramref name="redis"/> with its grain state
+    /// there too: the settings deploy/local-cluster.sh gives its silos, on this run's free ports.
+    /// </summary>
+    public Task<DotnetServer> StartSiloAsync(
+        string name, string modelsDirectory, string adminToken, RedisServer redis, string clusterId, CancellationToken cancellationToken) =>
+        StartHostAsync(
+            name,
+            modelsDirectory,
+            adminToken,
+            [
+                "--InferenceHost:Cluster:Mode=Redis",
+                $"--InferenceHost:Cluster:RedisConnectionString={redis.ConnectionString}",
+                $"--InferenceHost:Cluster:ClusterId={clusterId}",
+                $"--InferenceHost:Cluster:ServiceId={clusterId}",
+                "--InferenceHost:Cluster:AdvertisedAddress=127.0.0.1",
+                "--InferenceHost:Storage:Mode=Redis",
+            ],
+            cancellationToken);
+
     /// <summary>The plain ASP.NET Core + ONNX Runtime server with one model, version 1.</summary>
     public async Task<DotnetServer> StartPlainAsync(string name, string model, CancellationToken cancellationToken)
     {
@@ -49,7 +69,11 @@ internal sealed class ServerLauncher(RepositoryLayout layout, string? serverCpus
 
     /// <summary>NGINX splitting 80/20 over two plain servers; null (with the reason) when <c>nginx</c> is not on PATH.</summary>
     public async Task<NginxSplit?> StartNginxAsync(DotnetServer first, DotnetServer second, CancellationToken cancellationToken) =>
-        NginxSplit.FindNginx() is { } nginx
+        ExecutablePath.Find("nginx") is { } nginx
             ? await NginxSplit.StartAsync(nginx, Path.Combine(scratch, "nginx"), first, second, serverCpus, cancellationToken)
             : null;
+
+    /// <summary>redis-server on a free port, in a folder of its own under the run's scratch folder.</summary>
+    public Task<RedisServer> StartRedisAsync(CancellationToken cancellationToken) =>
+        RedisServer.StartAsync(Path.Combine(scratch, "redis"), serverCpus, cancellationToken);
 }

@@ -5,11 +5,12 @@ namespace InferenceHost.Benchmarks.Hosting;
 
 /// <summary>
 /// A server started as a child process (under <c>taskset</c> when CPUs are given) so servers and
-/// load generator can run on different cores: the host, a plain server or NGINX. Disposing it kills it.
+/// load generator can run on different cores: the host, a plain server, NGINX or Redis. Disposing it kills it.
 /// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(3);
+    private static readonly HttpClient ReadinessClient = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(5) };
 
     private readonly Process process;
     private readonly ProcessOutputTail output = new(lines: 40);
@@ -33,8 +34,19 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <paramref name="fileName"/> and waits until <paramref name="readyUri"/> answers 200.</summary>
+    public static Task<ServerProcess> StartAsync(
+        string name, string fileName, IEnumerable<string> arguments, string workingDirectory, string? serverCpus, Uri readyUri, CancellationToken cancellationToken) =>
+        StartAsync(name, fileName, arguments, workingDirectory, serverCpus, token => AnswersOkAsync(readyUri, token), cancellationToken);
+
+    /// <summary>Starts <paramref name="fileName"/> and waits until <paramref name="isReady"/> says yes.</summary>
     public static async Task<ServerProcess> StartAsync(
-        string name, string fileName, IEnumerable<string> arguments, string workingDirectory, string? serverCpus, Uri readyUri, CancellationToken cancellationToken)
+        string name,
+        string fileName,
+        IEnumerable<string> arguments,
+        string workingDirectory,
+        string? serverCpus,
+        Func<CancellationToken, Task<bool>> isReady,
+        CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo
         {
@@ -60,7 +72,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         try
         {
             server.output.Follow(server.process);
-            await server.WaitUntilReadyAsync(readyUri, cancellationToken);
+            await server.WaitUntilReadyAsync(isReady, cancellationToken);
             return server;
         }
         catch
@@ -81,9 +93,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    private async Task WaitUntilReadyAsync(Uri ready, CancellationToken cancellationToken)
+    private async Task WaitUntilReadyAsync(Func<CancellationToken, Task<bool>> isReady, CancellationToken cancellationToken)
     {
-        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.GetTimestamp() + (long)(ReadyTimeout.TotalSeconds * Stopwatch.Frequency);
         while (Stopwatch.GetTimestamp() < deadline)
         {
@@ -92,7 +103,7 @@ internal sealed class ServerProcess : IAsyncDisposable
                 throw new InvalidOperationException($"{Name} exited with code {process.ExitCode} before it was ready:\n{output}");
             }
 
-            if (await IsReadyAsync(client, ready, cancellationToken))
+            if (await isReady(cancellationToken))
             {
                 return;
             }
@@ -103,11 +114,11 @@ internal sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"{Name} was not ready within {ReadyTimeout}:\n{output}");
     }
 
-    private static async Task<bool> IsReadyAsync(HttpClient client, Uri ready, CancellationToken cancellationToken)
+    private static async Task<bool> AnswersOkAsync(Uri ready, CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await client.GetAsync(ready, cancellationToken);
+            using var response = await ReadinessClient.GetAsync(ready, cancellationToken);
             return response.StatusCode == HttpStatusCode.OK;
         }
         catch (Exception exception) when ((exception is HttpRequestException or TaskCanceledException) && !cancellationToken.IsCancellationRequested)

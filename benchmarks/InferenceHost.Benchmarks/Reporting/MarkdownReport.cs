@@ -36,18 +36,32 @@ internal static class MarkdownReport
 
     private static void WriteSetup(StringBuilder text, BenchmarkRunContext context)
     {
-        var machine = context.Machine;
         var options = context.Options;
-        Line(text, $"- Date: {context.StartedAt:yyyy-MM-dd HH:mm} UTC");
-        Line(text, $"- Machine: `nproc` {machine.Cpus}, {machine.CpuModel}; {machine.Os}");
-        Line(text, $"- Software: {machine.Runtime}, ONNX Runtime {machine.OnnxRuntime} (CPU execution provider, 1 intra-op thread in both host and raw), {context.Configuration} build");
-        Line(text, $"- Load average (1, 5, 15 min): {context.LoadAtStart} before the run; while it ran: {context.Contention}");
-        Line(text, $"- CPUs: server processes {options.ServerCpus ?? "unpinned"}; benchmark process (load generator and raw ONNX Runtime) {machine.BenchmarkCpus}");
-        Line(text, $"- Command: `{context.Command}`");
-        Line(text, $"- Method: {options.Rounds} rounds, {Number(options.WindowSeconds)} s windows, {Number(options.WarmupSeconds)} s warm-up; each round measures every cell raw, host modes (and at the comparison concurrency the other servers), raw; closed loop, one request of batch 1 in flight per worker");
+        WriteEnvironment(text, context.Environment, options.ServerCpus, "load generator and raw ONNX Runtime");
+        Line(text, $"- Method: {Method(options)}; each round measures every cell raw, host modes (and at the comparison concurrency the other servers), raw; closed loop, one request of batch 1 in flight per worker");
         Line(text, $"- Servers, each a child process on the host's CPUs: the host (URL version 1: pinned; no version: a 3-way split blue 1 60% / green 2 20% / canary 3 20%), the host with `InferenceHost:Telemetry:Enabled=false`, the host with dynamic batching for the compared model (200 µs, preferred 16 and 32), a plain ASP.NET Core + ONNX Runtime server (benchmarks/InferenceHost.PlainServer), and {(context.NginxMeasured ? "NGINX (`split_clients` 80/20, one process) over that plain server and a second one; gRPC through NGINX is not measured" : "no NGINX (`nginx` is not on PATH: its rows are skipped)")}");
         Line(text);
     }
+
+    /// <summary>The header lines every report shares: date, machine, software, load, CPUs, command.</summary>
+    /// <param name="text">The report so far.</param>
+    /// <param name="environment">Where and how the run was made.</param>
+    /// <param name="serverCpus">The CPUs the servers were pinned to, or null.</param>
+    /// <param name="benchmarkRole">What the benchmark process runs, for the CPUs line.</param>
+    internal static void WriteEnvironment(StringBuilder text, RunEnvironment environment, string? serverCpus, string benchmarkRole)
+    {
+        var machine = environment.Machine;
+        Line(text, $"- Date: {environment.StartedAt:yyyy-MM-dd HH:mm} UTC");
+        Line(text, $"- Machine: `nproc` {machine.Cpus}, {machine.CpuModel}; {machine.Os}");
+        Line(text, $"- Software: {machine.Runtime}, ONNX Runtime {machine.OnnxRuntime} (CPU execution provider, 1 intra-op thread per session), {environment.Configuration} build");
+        Line(text, $"- Load average (1, 5, 15 min): {environment.LoadAtStart} before the run; while it ran: {environment.Contention}");
+        Line(text, $"- CPUs: server processes {serverCpus ?? "unpinned"}; benchmark process ({benchmarkRole}) {machine.BenchmarkCpus}");
+        Line(text, $"- Command: `{environment.Command}`");
+    }
+
+    /// <summary>"5 rounds, 3 s windows, 48 s warm-up".</summary>
+    internal static string Method(BenchmarkOptions options) =>
+        $"{options.Rounds} rounds, {Number(options.WindowSeconds)} s windows, {Number(options.WarmupSeconds)} s warm-up";
 
     private static void WriteTable(StringBuilder text, ModelWorkload workload, IEnumerable<ResultRow> rows)
     {
@@ -60,7 +74,7 @@ internal static class MarkdownReport
             var control = row.Mode == TargetModes.Raw ? "A/A " : string.Empty;
             Line(text,
                 $"| {row.Mode} | {row.Concurrency} | {row.Throughput:F0} | {Latency(row.P50Ms)} | {Latency(row.P95Ms)} | {Latency(row.P99Ms)} " +
-                $"| {control}{row.RatioToRaw.Median:F3} | {row.RatioToRaw.Min:F3}–{row.RatioToRaw.Max:F3} | {Cost(row.ServerCpuMicroseconds, "F1")} | {Cost(row.ServerAllocatedBytes, "N0")} |");
+                $"| {control}{row.RatioToBaseline.Median:F3} | {row.RatioToBaseline.Min:F3}–{row.RatioToBaseline.Max:F3} | {Cost(row.ServerCpuMicroseconds, "F1")} | {Cost(row.ServerAllocatedBytes, "N0")} |");
         }
 
         Line(text);
@@ -77,9 +91,9 @@ internal static class MarkdownReport
         Line(text, "`dotnet_gc_heap_total_allocated_bytes_total` from /metrics; the plain servers' own counter), medians over rounds.");
     }
 
-    private static string Cost(double value, string format) => double.IsNaN(value) ? "—" : value.ToString(format, CultureInfo.InvariantCulture);
+    internal static string Cost(double value, string format) => double.IsNaN(value) ? "—" : value.ToString(format, CultureInfo.InvariantCulture);
 
-    private static string Latency(double milliseconds) => milliseconds < 10 ? milliseconds.ToString("F3", CultureInfo.InvariantCulture) : milliseconds.ToString("F1", CultureInfo.InvariantCulture);
+    internal static string Latency(double milliseconds) => milliseconds < 10 ? milliseconds.ToString("F3", CultureInfo.InvariantCulture) : milliseconds.ToString("F1", CultureInfo.InvariantCulture);
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -2,8 +2,9 @@ namespace InferenceHost.Benchmarks.Reporting;
 
 /// <summary>
 /// One line of the results: medians over rounds of throughput and latency percentiles, and the
-/// per-round throughput ratio to raw (for the raw row itself: the A/A ratio, second ÷ first raw window),
-/// and medians of the server's CPU time and allocated bytes per request (NaN for raw).
+/// per-round throughput ratio to the baseline (raw ONNX Runtime, or the 1-silo cluster; for the baseline's
+/// row itself: the A/A ratio, second ÷ first baseline window), and medians of the server's CPU time and
+/// allocated bytes per request (NaN for raw).
 /// </summary>
 internal sealed record ResultRow(
     string Model,
@@ -13,6 +14,6 @@ internal sealed record ResultRow(
     double P50Ms,
     double P95Ms,
     double P99Ms,
-    Ratio RatioToRaw,
+    Ratio RatioToBaseline,
     double ServerCpuMicroseconds,
     double ServerAllocatedBytes);

@@ -1,31 +1,33 @@
 using InferenceHost.Benchmarks.Rounds;
-using InferenceHost.Benchmarks.Targets;
 
 namespace InferenceHost.Benchmarks.Reporting;
 
 /// <summary>
-/// Turns windows into rows. A host window is divided by the mean of the two raw windows of its
-/// round and cell, which bracket it in time; the raw row's ratio is the A/A control (the later raw
-/// window ÷ the earlier one), the noise floor any host ratio should be read against.
+/// Turns windows into rows. A window is divided by the mean of the two windows of its baseline (raw ONNX
+/// Runtime; the 1-silo cluster) in its round and cell, which bracket it in time; the baseline's own ratio
+/// is the A/A control (the later baseline window ÷ the earlier one), the noise floor any other ratio
+/// should be read against.
 /// </summary>
 internal static class ResultSummarizer
 {
-    public static IReadOnlyList<ResultRow> Summarize(IReadOnlyList<Measurement> measurements) =>
+    /// <param name="measurements">Every measured window (no warm-up).</param>
+    /// <param name="baselineOf">The mode a mode is compared with in the same cell and round; a baseline maps to itself.</param>
+    public static IReadOnlyList<ResultRow> Summarize(IReadOnlyList<Measurement> measurements, Func<string, string> baselineOf) =>
         measurements
             .GroupBy(measurement => (measurement.Model, measurement.Concurrency, measurement.Mode))
-            .Select(cell => Row(cell.Key.Model, cell.Key.Concurrency, cell.Key.Mode, cell.ToList(), measurements))
+            .Select(cell => Row(cell.Key.Model, cell.Key.Concurrency, cell.Key.Mode, cell.ToList(), measurements, baselineOf(cell.Key.Mode)))
             .ToList();
 
-    private static ResultRow Row(string model, int concurrency, string mode, List<Measurement> windows, IReadOnlyList<Measurement> all)
+    private static ResultRow Row(string model, int concurrency, string mode, List<Measurement> windows, IReadOnlyList<Measurement> all, string baseline)
     {
-        var rawByRound = all
-            .Where(measurement => measurement.Model == model && measurement.Concurrency == concurrency && measurement.Mode == TargetModes.Raw)
+        var baselineByRound = all
+            .Where(measurement => measurement.Model == model && measurement.Concurrency == concurrency && measurement.Mode == baseline)
             .GroupBy(measurement => measurement.Round)
-            .ToDictionary(round => round.Key, round => round.OrderBy(measurement => measurement.Position).Select(raw => raw.Result.Throughput).ToArray());
+            .ToDictionary(round => round.Key, round => round.OrderBy(measurement => measurement.Position).Select(window => window.Result.Throughput).ToArray());
 
-        var ratios = mode == TargetModes.Raw
-            ? rawByRound.Values.Select(pair => pair[^1] / pair[0]).ToList()
-            : windows.Select(window => window.Result.Throughput / rawByRound[window.Round].Average()).ToList();
+        var ratios = mode == baseline
+            ? baselineByRound.Values.Select(pair => pair[^1] / pair[0]).ToList()
+            : windows.Select(window => window.Result.Throughput / baselineByRound[window.Round].Average()).ToList();
 
         return new ResultRow(
             model,

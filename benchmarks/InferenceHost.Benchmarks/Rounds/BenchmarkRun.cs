@@ -1,4 +1,3 @@
-using InferenceHost.Benchmarks.Load;
 using InferenceHost.Benchmarks.Targets;
 
 namespace InferenceHost.Benchmarks.Rounds;
@@ -6,9 +5,12 @@ namespace InferenceHost.Benchmarks.Rounds;
 /// <summary>Warms every target up, then measures every (model, concurrency) cell in alternating rounds.</summary>
 internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter progress)
 {
+    private readonly WindowMeter meter = new(progress);
+
     public async Task<IReadOnlyList<Measurement>> RunAsync(IReadOnlyList<ModelTargets> models, CancellationToken cancellationToken)
     {
         await WarmUpAsync(models, cancellationToken);
+        var window = TimeSpan.FromSeconds(options.WindowSeconds);
         var measurements = new List<Measurement>();
         for (var round = 0; round < options.Rounds; round++)
         {
@@ -17,13 +19,7 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter progress
                 foreach (var concurrency in model.Workload.Concurrencies)
                 {
                     var order = RoundSchedule.Order(round, model.Raw, model.At(concurrency));
-                    for (var position = 0; position < order.Count; position++)
-                    {
-                        var (result, server) = await MeasureAsync(order[position], concurrency, cancellationToken);
-                        var measurement = new Measurement(round, model.Workload.Model, concurrency, order[position].Mode, position, result, server);
-                        measurements.Add(measurement);
-                        Report($"round {round + 1}/{options.Rounds}", measurement);
-                    }
+                    measurements.AddRange(await meter.MeasureRoundAsync(round, options.Rounds, model.Workload.Model, concurrency, order, window, cancellationToken));
                 }
             }
         }
@@ -47,30 +43,8 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter progress
             var concurrency = model.Workload.Concurrencies.Max();
             foreach (var target in model.Host.Concat(model.Compared).Prepend(model.Raw))
             {
-                var result = await ClosedLoopRunner.RunAsync(target, concurrency, window, cancellationToken);
-                Report("warm-up", new Measurement(-1, model.Workload.Model, concurrency, target.Mode, 0, result));
+                await meter.WarmUpAsync(model.Workload.Model, concurrency, target, window, cancellationToken);
             }
         }
-    }
-
-    private async Task<(WindowResult Result, ServerCost? Server)> MeasureAsync(ILoadTarget target, int concurrency, CancellationToken cancellationToken)
-    {
-        if (target.Server is not { } server)
-        {
-            return (await ClosedLoopRunner.RunAsync(target, concurrency, TimeSpan.FromSeconds(options.WindowSeconds), cancellationToken), null);
-        }
-
-        var before = await server.SampleAsync(cancellationToken);
-        var result = await ClosedLoopRunner.RunAsync(target, concurrency, TimeSpan.FromSeconds(options.WindowSeconds), cancellationToken);
-        var after = await server.SampleAsync(cancellationToken);
-        return (result, ServerCost.PerRequest(before, after, result.Requests));
-    }
-
-    private void Report(string phase, Measurement measurement)
-    {
-        var result = measurement.Result;
-        progress.WriteLine(
-            $"{phase,-12} {measurement.Model,-9} c={measurement.Concurrency,-3} {measurement.Mode,-30} " +
-            $"{result.Throughput,10:F1} req/s  p50 {result.P50Ms,8:F3} ms  p99 {result.P99Ms,8:F3} ms");
     }
 }

@@ -65,31 +65,10 @@ internal sealed class ModelTargets : IAsyncDisposable
     public IReadOnlyList<ILoadTarget> At(int concurrency) =>
         concurrency == Workload.ComparisonConcurrency ? [.. Host, .. Compared] : Host;
 
-    /// <summary>
-    /// Asks every target once and compares its answer with the raw one, so a benchmark never times
-    /// a server that computes something else (a split may answer from another version: length only).
-    /// </summary>
+    /// <summary>Asks every host and compared target once and compares its answer with the raw one (<see cref="AnswerCheck"/>).</summary>
     /// <exception cref="InvalidOperationException">A target's answer differs from the raw answer.</exception>
-    public async Task EnsureHostAgreesWithRawAsync(CancellationToken cancellationToken)
-    {
-        var output = Workload.CheckedOutput;
-        var expected = await Raw.FetchOutputAsync(output, cancellationToken);
-        foreach (var target in Host.Concat(Compared))
-        {
-            var actual = await target.FetchOutputAsync(output, cancellationToken);
-            if (actual.Length != expected.Length)
-            {
-                throw Disagreement(target, $"{actual.Length} values, raw has {expected.Length}");
-            }
-
-            var mismatch = Enumerable.Range(0, expected.Length)
-                .FirstOrDefault(i => Math.Abs(actual[i] - expected[i]) > 1e-4f * Math.Max(1f, Math.Abs(expected[i])), -1);
-            if (target.ExpectsRawAnswer && mismatch >= 0)
-            {
-                throw Disagreement(target, $"at [{mismatch}]: {actual[mismatch]}, raw {expected[mismatch]}");
-            }
-        }
-    }
+    public Task EnsureHostAgreesWithRawAsync(CancellationToken cancellationToken) =>
+        AnswerCheck.EnsureAgreeWithRawAsync(Workload, Raw, Host.Concat(Compared), cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -98,7 +77,4 @@ internal sealed class ModelTargets : IAsyncDisposable
             await target.DisposeAsync();
         }
     }
-
-    private InvalidOperationException Disagreement(ILoadTarget target, string detail) =>
-        new($"{Workload.Model} over {target.Mode}: '{Workload.CheckedOutput}' differs from raw ONNX Runtime ({detail})");
 }
