@@ -1,3 +1,4 @@
+using InferenceHost.Abstractions.Inference;
 using InferenceHost.Abstractions.Models;
 using InferenceHost.Abstractions.Repository;
 using InferenceHost.Abstractions.Routing;
@@ -27,6 +28,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SiloModelDirectory>();
         services.AddSingleton<IModelDirectory>(static sp => sp.GetRequiredService<SiloModelDirectory>());
+        services.AddSingleton<ILocalReplicas, SiloReplicas>();
 
         // Versions this silo cannot serve are forwarded to a silo where they are ready (GPU-only models on CPU nodes).
         services.AddSingleton<ClusterPlacementView>();

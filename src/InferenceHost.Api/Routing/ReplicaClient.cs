@@ -5,20 +5,19 @@ using InferenceHost.Abstractions.Models;
 namespace InferenceHost.Api.Routing;
 
 /// <summary>
-/// Reaches the replica that serves a resolved version: this silo's own stateless workers, or, for a version another
-/// silo serves (<see cref="ModelVersionInfo.ServedBy"/>), the forwarded replica on that silo. Grain references are made
-/// once per resolved version (the directory keeps its infos), not per request.
+/// Reaches the replica that serves a resolved version: this silo's own, in process with no grain call, or, for a
+/// version another silo serves (<see cref="ModelVersionInfo.ServedBy"/>), the forwarded replica on that silo, whose
+/// grain reference is made once per resolved version (the directory keeps its infos), not per request.
 /// </summary>
-public sealed class ReplicaClient(IGrainFactory grains, IModelDirectory directory)
+public sealed class ReplicaClient(ILocalReplicas local, IGrainFactory grains, IModelDirectory directory)
 {
-    private readonly ConditionalWeakTable<ModelVersionInfo, IModelReplicaGrain> _local = [];
     private readonly ConditionalWeakTable<ModelVersionInfo, IForwardedReplicaGrain> _forwarded = [];
 
     /// <summary>Runs <paramref name="request"/> where <paramref name="target"/> is served.</summary>
     /// <exception cref="InferenceException">Invalid input, a model failure, or the serving silo is gone (Unavailable).</exception>
     public ValueTask<InferenceResponse> InferAsync(ModelVersionInfo target, InferenceRequest request) =>
         target.ServedBy is null
-            ? _local.GetValue(target, info => grains.GetGrain<IModelReplicaGrain>(ModelReplicaKey.Of(info.Model, info.Version))).Infer(request)
+            ? local.Infer(target.Model, target.Version, request)
             : ForwardAsync(target, request);
 
     /// <summary>Resolves <paramref name="version"/> here, then runs as <see cref="InferAsync(ModelVersionInfo, InferenceRequest)"/>.</summary>
