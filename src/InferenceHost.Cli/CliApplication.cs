@@ -17,7 +17,12 @@ internal sealed class CliApplication(IReadOnlyList<ICliCommand> commands, Func<s
         .Concat(commands.SelectMany(command => command.Options).Where(option => option.IsFlag).Select(option => option.Name))
         .ToHashSet(StringComparer.Ordinal);
 
-    public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    /// <param name="args">The command line.</param>
+    /// <param name="output">Where results go.</param>
+    /// <param name="error">Where errors go.</param>
+    /// <param name="interactive">Whether <paramref name="output"/> is a terminal a live view may redraw.</param>
+    /// <param name="interrupted">Ctrl+C: the command stops and the process exits <see cref="ExitCodes.Interrupted"/>.</param>
+    public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive, CancellationToken interrupted)
     {
         ParsedArguments arguments;
         try
@@ -49,9 +54,10 @@ internal sealed class CliApplication(IReadOnlyList<ICliCommand> commands, Func<s
         {
             arguments.Allow([.. GlobalOptions.All, .. command.Options], $"'{command.Name}'");
             var run = command.Bind(arguments.AfterCommand());
-            using var admin = new AdminApiClient(ConnectionSettings.Resolve(arguments, environment));
-            await run(new CommandContext(admin, output, arguments.Has(GlobalOptions.Json)));
-            return ExitCodes.Success;
+            using var admin = new AdminApiClient(ConnectionSettings.Resolve(arguments, environment), interrupted);
+            var context = new CommandContext(admin, output, arguments.Has(GlobalOptions.Json), interactive, interrupted);
+            await run(context);
+            return context.ExitCode;
         }
         catch (UsageException usage)
         {
@@ -61,6 +67,11 @@ internal sealed class CliApplication(IReadOnlyList<ICliCommand> commands, Func<s
         {
             error.WriteLine($"error: {failure.Message}");
             return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+        {
+            error.WriteLine("error: interrupted");
+            return ExitCodes.Interrupted;
         }
     }
 

@@ -13,7 +13,11 @@ public sealed class CliHostFixture : InferenceHostFixture
     public const string Principal = "cli-operator";
 
     /// <summary>The CLI with <c>--url</c> and <c>--token</c> for this host.</summary>
-    public Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync([.. args, "--url", HttpAddress.ToString(), "--token", Token]);
+    public Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(ForThisHost(args));
+
+    /// <summary>The same, printing to <paramref name="output"/> as it runs; cancelling <paramref name="interrupted"/> is Ctrl+C.</summary>
+    public Task<CliResult> RunAsync(TextWriter output, CancellationToken interrupted, params string[] args) =>
+        CliRunner.RunAsync(ForThisHost(args), output, interrupted);
 
     /// <summary>The CLI with <c>--url</c> for this host and nothing else.</summary>
     public Task<CliResult> RunWithUrlAsync(params string[] args) => CliRunner.RunAsync([.. args, "--url", HttpAddress.ToString()]);
@@ -23,4 +27,6 @@ public sealed class CliHostFixture : InferenceHostFixture
         $"--InferenceHost:Admin:Token={Token}",
         $"--InferenceHost:Admin:Principal={Principal}",
     ];
+
+    private string[] ForThisHost(string[] args) => [.. args, "--url", HttpAddress.ToString(), "--token", Token];
 }

@@ -20,16 +20,18 @@ public sealed class RolloutUsageTests
         var result = await CliRunner.RunAsync(["rollout", "--help"]);
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var subcommand in new[] { "start MODEL VERSION", "status MODEL", "history MODEL", "list MODEL", "pause|resume|abort|promote|rollback MODEL" })
+        foreach (var subcommand in new[] { "start MODEL VERSION", "status MODEL", "watch MODEL [--interval DURATION]", "history MODEL", "list MODEL", "pause|resume|abort|promote|rollback MODEL" })
         {
             Assert.Contains(subcommand, result.Output, StringComparison.Ordinal);
         }
 
         CliAssert.HasRow(result.Output, "--evidence", "history: each decision's request counts and gate results too");
+        CliAssert.HasRow(result.Output, "--interval DURATION", "watch: how often to read the rollout, 100ms to 10m (default 2s)");
+        Assert.Contains("Exits 0 promoted, 3 rolled back, 4 aborted, 1 no rollout,", result.Output, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("error: name a subcommand: start, status, history, list, pause, resume, abort, promote or rollback", "rollout")]
+    [InlineData("error: name a subcommand: start, status, watch, history, list, pause, resume, abort, promote or rollback", "rollout")]
     [InlineData("error: unknown rollout subcommand 'go'", "rollout", "go", "iris-mlp")]
     [InlineData("error: MODEL is missing", "rollout", "status")]
     [InlineData("error: VERSION is missing", "rollout", "start", "iris-mlp")]
@@ -39,6 +41,16 @@ public sealed class RolloutUsageTests
     [InlineData("error: unknown option '--evidence' for 'rollout status'", "rollout", "status", "iris-mlp", "--evidence")]
     [InlineData("error: --number must be a whole number, not 'last'", "rollout", "history", "iris-mlp", "--number", "last")]
     [InlineData("error: --limit must be a whole number, not '-1'", "rollout", "list", "iris-mlp", "--limit", "-1")]
+    [InlineData("error: MODEL is missing", "rollout", "watch")]
+    [InlineData("error: MODEL is missing", "rollout", "watch", "--interval", "1s")]
+    [InlineData("error: unexpected argument 'gather-lookup'", "rollout", "watch", "iris-mlp", "gather-lookup")]
+    [InlineData("error: --interval must be a duration from 100ms to 10m, such as 500ms, 2s or 1m, not 'soon'", "rollout", "watch", "iris-mlp", "--interval", "soon")]
+    [InlineData("error: --interval must be a duration from 100ms to 10m, such as 500ms, 2s or 1m, not '2'", "rollout", "watch", "iris-mlp", "--interval", "2")]
+    [InlineData("error: --interval must be a duration from 100ms to 10m, such as 500ms, 2s or 1m, not '0s'", "rollout", "watch", "iris-mlp", "--interval", "0s")]
+    [InlineData("error: --interval must be a duration from 100ms to 10m, such as 500ms, 2s or 1m, not '1h'", "rollout", "watch", "iris-mlp", "--interval", "1h")]
+    [InlineData("error: unknown option '--interval' for 'rollout status'", "rollout", "status", "iris-mlp", "--interval", "1s")]
+    [InlineData("error: unknown option '--reason' for 'rollout watch'", "rollout", "watch", "iris-mlp", "--reason", "x")]
+    [InlineData("error: 'rollout watch' draws a view, not JSON; poll 'rollout status --json' instead, or gate on watch's exit code", "rollout", "watch", "iris-mlp", "--json")]
     [InlineData("error: name a subcommand: get or set", "policy")]
     [InlineData("error: unknown policy subcommand 'show'; use get or set", "policy", "show", "iris-mlp")]
     [InlineData("error: FILE is missing", "policy", "set", "iris-mlp")]

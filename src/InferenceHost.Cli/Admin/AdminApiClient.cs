@@ -14,8 +14,13 @@ internal sealed class AdminApiClient : IDisposable
 
     private readonly HttpClient _http;
 
-    public AdminApiClient(ConnectionSettings connection)
+    private readonly CancellationToken _interrupted;
+
+    /// <param name="connection">Where the host is, and its token.</param>
+    /// <param name="interrupted">Ctrl+C: a request in flight is given up and <see cref="OperationCanceledException"/> thrown.</param>
+    public AdminApiClient(ConnectionSettings connection, CancellationToken interrupted)
     {
+        _interrupted = interrupted;
         _http = new HttpClient { BaseAddress = connection.Url, Timeout = RequestTimeout };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", connection.Token);
     }
@@ -155,7 +160,7 @@ internal sealed class AdminApiClient : IDisposable
         HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(sent);
+            response = await _http.SendAsync(sent, _interrupted);
         }
         catch (HttpRequestException exception)
         {
@@ -163,14 +168,14 @@ internal sealed class AdminApiClient : IDisposable
                 $"cannot connect to InferenceHost at {_http.BaseAddress}: {(exception.InnerException ?? exception).Message} (is the host running? set --url or INFERENCEHOST_URL)",
                 exception);
         }
-        catch (TaskCanceledException exception)
+        catch (TaskCanceledException exception) when (!_interrupted.IsCancellationRequested)
         {
             throw new CommandFailedException($"InferenceHost at {_http.BaseAddress} did not answer within {RequestTimeout.TotalSeconds:0} seconds", exception);
         }
 
         using (response)
         {
-            var json = await response.Content.ReadAsStringAsync();
+            var json = await response.Content.ReadAsStringAsync(_interrupted);
             if (!response.IsSuccessStatusCode)
             {
                 throw new AdminApiException((int)response.StatusCode, ErrorText(json) ?? response.ReasonPhrase ?? "request refused");

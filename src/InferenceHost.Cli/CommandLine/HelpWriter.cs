@@ -27,7 +27,8 @@ internal sealed class HelpWriter(IReadOnlyList<ICliCommand> commands)
         writer.WriteLine();
         WriteOptions(writer, "Options (every command):", GlobalOptions.All);
         writer.WriteLine();
-        writer.WriteLine("Exit codes: 0 done; 1 failed (refused by the server, or it could not be reached); 2 wrong usage.");
+        writer.WriteLine("Exit codes: 0 done; 1 failed (refused by the server, or it could not be reached); 2 wrong usage; 130 Ctrl+C.");
+        writer.WriteLine("'rollout watch' also says how the rollout ended: 0 promoted, 3 rolled back, 4 aborted.");
         writer.WriteLine($"Run '{ToolName} COMMAND --help' for a command's options.");
     }
 

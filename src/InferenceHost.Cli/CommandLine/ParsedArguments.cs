@@ -25,6 +25,16 @@ internal sealed class ParsedArguments(IReadOnlyList<string> positionals, IReadOn
             var text => throw new UsageException($"--{option.Name} must be a whole number, not '{text}'"),
         };
 
+    /// <summary>
+    /// The option's value as a duration such as <c>250ms</c>, or <paramref name="fallback"/> when not given;
+    /// the bounds are written as the operator would, so the message quotes them as they are.
+    /// </summary>
+    /// <exception cref="UsageException">The value is not a duration from <paramref name="least"/> to <paramref name="most"/>.</exception>
+    public TimeSpan Duration(OptionSpec option, string fallback, string least, string most) =>
+        DurationText.Parse(Value(option) ?? fallback) is { } duration && duration >= DurationText.Parse(least) && duration <= DurationText.Parse(most)
+            ? duration
+            : throw new UsageException($"--{option.Name} must be a duration from {least} to {most}, such as 500ms, 2s or 1m, not '{Value(option)}'");
+
     /// <summary>The same options, without the first positional argument (the command's name).</summary>
     public ParsedArguments AfterCommand() => new([.. positionals.Skip(1)], values, flags);
 

@@ -34,7 +34,8 @@ internal static class DeploymentPrinter
         slots.WriteTo(output);
     }
 
-    private static string Mark(DeploymentView view, string slot) =>
+    /// <summary>Which serving slot is the active colour and which the standby; empty for the others.</summary>
+    public static string Mark(DeploymentView view, string slot) =>
         slot == view.Active ? "active" : slot == view.Standby ? "standby" : "";
 
     private static string Percent(int value) => $"{value.ToString(CultureInfo.InvariantCulture)}%";

@@ -11,13 +11,13 @@ internal static class RolloutPrinter
         TextTable.Untitled(2)
             .AddRow("model", rollout.Model)
             .AddRow("rollout", $"#{Numbers.Whole(rollout.Number)}: version {rollout.Candidate} against {rollout.Baseline}")
-            .AddRow("phase", rollout.Paused ? $"{rollout.Phase} (paused)" : rollout.Phase)
+            .AddRow("phase", Phase(rollout))
             .AddRow("canary weight", $"{Numbers.Whole(rollout.CanaryWeight)}%")
             .AddRow("step", Step(rollout))
             .AddRow("started", $"{Timestamps.Format(rollout.StartedAt)} by {rollout.StartedBy}")
             .AddRow("phase started", Timestamps.Format(rollout.PhaseStartedAt))
             .AddRow("ended", rollout.EndedAt is { } ended ? Timestamps.Format(ended) : "running")
-            .AddRow("latest", $"#{Numbers.Whole(latest.Sequence)} {latest.Action} at {Timestamps.Format(latest.At)} by {latest.Actor}: {latest.Reason}")
+            .AddRow("latest", Decision(latest))
             .WriteTo(output);
         output.WriteLine();
         WriteEvidence(latest.Evidence, output);
@@ -32,7 +32,7 @@ internal static class RolloutPrinter
                 Numbers.Whole(rollout.Number),
                 rollout.Candidate,
                 rollout.Baseline,
-                rollout.Paused ? $"{rollout.Phase} (paused)" : rollout.Phase,
+                Phase(rollout),
                 $"{Numbers.Whole(rollout.CanaryWeight)}%",
                 Timestamps.Format(rollout.StartedAt),
                 rollout.EndedAt is { } ended ? Timestamps.Format(ended) : Numbers.None,
@@ -93,19 +93,34 @@ internal static class RolloutPrinter
         table.WriteTo(output);
     }
 
+    /// <summary>The phase, and whether an operator or the policy paused it.</summary>
+    public static string Phase(RolloutView rollout) => rollout.Paused ? $"{rollout.Phase} (paused)" : rollout.Phase;
+
+    /// <summary>The phase with the canary's step where it has one, e.g. <c>canary, step 2 of 3 (50%)</c>.</summary>
+    public static string Progress(RolloutView rollout) =>
+        rollout.Phase == RolloutPhases.Canary ? $"{Phase(rollout)}, step {Step(rollout)}" : Phase(rollout);
+
+    /// <summary>A decision as one line: <c>#12 step at 2025-01-01 10:00:00Z by rollout: why</c>.</summary>
+    public static string Decision(DecisionView decision) =>
+        $"#{Numbers.Whole(decision.Sequence)} {decision.Action} at {Timestamps.Format(decision.At)} by {decision.Actor}: {decision.Reason}";
+
+    /// <summary>The canary step as <c>2 of 3 (50%)</c>, or a dash outside the canary phase.</summary>
+    public static string Step(RolloutView rollout) =>
+        rollout.Step < 0 || rollout.Step >= rollout.Policy.Steps.Count
+            ? Numbers.None
+            : $"{Numbers.Whole(rollout.Step + 1)} of {Numbers.Whole(rollout.Policy.Steps.Count)} ({Numbers.Whole(rollout.Policy.Steps[rollout.Step])}%)";
+
+    /// <summary>The request counts a decision was made on, as one line.</summary>
+    public static string Requests(EvidenceView evidence) =>
+        $"requests: candidate {Numbers.Whole(evidence.CandidateRequests)}, baseline {Numbers.Whole(evidence.BaselineRequests)}, "
+        + $"this phase {Numbers.Whole(evidence.PhaseRequests)}";
+
     private static void WriteEvidence(EvidenceView evidence, TextWriter output)
     {
-        output.WriteLine(
-            $"requests: candidate {Numbers.Whole(evidence.CandidateRequests)}, baseline {Numbers.Whole(evidence.BaselineRequests)}, "
-            + $"this phase {Numbers.Whole(evidence.PhaseRequests)}");
+        output.WriteLine(Requests(evidence));
         if (evidence.Gates.Count > 0)
         {
             WriteGates(evidence.Gates, output);
         }
     }
-
-    private static string Step(RolloutView rollout) =>
-        rollout.Step < 0 || rollout.Step >= rollout.Policy.Steps.Count
-            ? Numbers.None
-            : $"{Numbers.Whole(rollout.Step + 1)} of {Numbers.Whole(rollout.Policy.Steps.Count)} ({Numbers.Whole(rollout.Policy.Steps[rollout.Step])}%)";
 }
