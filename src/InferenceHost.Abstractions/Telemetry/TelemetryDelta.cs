@@ -10,4 +10,12 @@ public sealed record TelemetryDelta(
     [property: Id(0)] string Silo,
     [property: Id(1)] DateTimeOffset At,
     [property: Id(2)] IReadOnlyList<SlotTelemetry> Slots,
-    [property: Id(3)] IReadOnlyList<ServedPrediction> Served);
+    [property: Id(3)] IReadOnlyList<ServedPrediction> Served)
+{
+    /// <summary>
+    /// When the silo began recording what this delta holds (its previous take); null when unknown, read as
+    /// <see cref="At"/>. Windows count a delta from here, so one that opens after it never counts earlier requests.
+    /// </summary>
+    [Id(4)]
+    public DateTimeOffset? RecordedFrom { get; init; }
+}

@@ -31,7 +31,11 @@ public sealed class ModelTelemetryGrain : Grain, IModelTelemetryGrain
     {
         ArgumentNullException.ThrowIfNull(delta);
         var now = _time.GetUtcNow();
-        _buckets.Add(now, delta.Slots);
+
+        // Filed under when its recording began (never later than now, whatever the silo's clock says), so a window
+        // that opens after that, such as a rollout's, never counts requests made before it opened.
+        var from = delta.RecordedFrom is { } recorded && recorded < now ? recorded : now;
+        _buckets.Add(from, delta.Slots);
         foreach (var served in delta.Served)
         {
             _served.Add(served, now);

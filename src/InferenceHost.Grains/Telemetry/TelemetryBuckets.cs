@@ -4,7 +4,9 @@ namespace InferenceHost.Grains.Telemetry;
 
 /// <summary>
 /// A model's telemetry in fixed-width time buckets per (version, slot), oldest pruned past the
-/// retention. Deltas land in the bucket of the time they arrive, so windows never reach into the future.
+/// retention. Deltas land in the bucket of the time their recording began (never in the future), so a window that
+/// opens after a flush never counts what that flush carried from before it; the bucket holding a window's start is
+/// counted whole, so requests in the same second before the start may count.
 /// </summary>
 internal sealed class TelemetryBuckets(TimeSpan width, TimeSpan retention)
 {
@@ -75,7 +77,7 @@ internal sealed class TelemetryBuckets(TimeSpan width, TimeSpan retention)
     /// <summary>Every (version, slot)'s counts in each bucket that starts from <paramref name="from"/> up to (not including) <paramref name="to"/>, with the bucket's start, oldest first.</summary>
     public IEnumerable<(DateTimeOffset Start, SlotTelemetry Slot)> Between(DateTimeOffset from, DateTimeOffset to)
     {
-        var first = (from.UtcTicks + width.Ticks - 1) / width.Ticks;
+        var first = FirstBucketFrom(from);
         foreach (var (key, bucket) in _buckets.Where(b => b.Key >= first && b.Key * width.Ticks < to.UtcTicks))
         {
             var start = new DateTimeOffset(key * width.Ticks, TimeSpan.Zero);
@@ -91,6 +93,9 @@ internal sealed class TelemetryBuckets(TimeSpan width, TimeSpan retention)
         var first = BucketOf(since);
         return _buckets.Where(b => b.Key >= first).Select(static b => b.Value);
     }
+
+    /// <summary>The first bucket that starts at or after <paramref name="from"/>.</summary>
+    private long FirstBucketFrom(DateTimeOffset from) => (from.UtcTicks + width.Ticks - 1) / width.Ticks;
 
     private void Prune(DateTimeOffset now)
     {

@@ -33,6 +33,6 @@ public static class TelemetryDeltas
             served.RemoveRange(0, served.Count - maxServed);
         }
 
-        return new TelemetryDelta(newer.Silo, newer.At, slots, served);
+        return new TelemetryDelta(newer.Silo, newer.At, slots, served) { RecordedFrom = older.RecordedFrom ?? older.At };
     }
 }

@@ -22,11 +22,13 @@ public sealed class TelemetryRecorder
     private readonly TimeProvider _time;
     private readonly Lock _takeLock = new();
     private readonly long[] _scratch = new long[SlotRecorder.ScratchLength];
+    private DateTimeOffset _previousTake;
 
     public TelemetryRecorder(TimeProvider time, int servedCapacity = DefaultServedCapacity)
     {
         _time = time;
         _served = new ServedJournal(servedCapacity);
+        _previousTake = time.GetUtcNow();
     }
 
     /// <summary>Answers with an id that never reached a delta: the journal overflowed between two takes, or the batch had more rows than <see cref="ServedJournal.MaxRows"/>.</summary>
@@ -88,7 +90,8 @@ public sealed class TelemetryRecorder
 
     /// <summary>
     /// Per model with anything new, what was recorded since the previous call (each slot's counts
-    /// minus what was taken before) and the answers journalled since, stamped <paramref name="silo"/> and now.
+    /// minus what was taken before) and the answers journalled since, stamped <paramref name="silo"/>, now, and the
+    /// previous take's time (when what the delta holds began to be recorded).
     /// Calls are serialised; recording goes on meanwhile.
     /// </summary>
     public IReadOnlyDictionary<string, TelemetryDelta> TakeDeltas(string silo)
@@ -96,6 +99,8 @@ public sealed class TelemetryRecorder
         lock (_takeLock)
         {
             var at = _time.GetUtcNow();
+            var from = _previousTake;
+            _previousTake = at;
             var slots = new Dictionary<string, List<SlotTelemetry>>(StringComparer.Ordinal);
             foreach (var (key, slot) in _slots)
             {
@@ -119,7 +124,10 @@ public sealed class TelemetryRecorder
                     silo,
                     at,
                     slots.TryGetValue(model, out var changed) ? changed : [],
-                    served.TryGetValue(model, out var answers) ? answers : []);
+                    served.TryGetValue(model, out var answers) ? answers : [])
+                {
+                    RecordedFrom = from,
+                };
             }
 
             return deltas;

@@ -25,6 +25,20 @@ public sealed class ModelTelemetryGrainTests(TwoSiloClusterFixture fixture) : IC
     }
 
     [Fact]
+    public async Task GetVersion_DeltaRecordedBeforeTheWindowOpened_IsNotCountedThoughItArrivesAfter()
+    {
+        var grain = Grain(nameof(GetVersion_DeltaRecordedBeforeTheWindowOpened_IsNotCountedThoughItArrivesAfter));
+        var opened = DateTimeOffset.UtcNow;
+
+        // A silo's flush that began recording before the window opened (a rollout just started) and arrives after it.
+        await grain.Record(Delta("silo-a", ("2", "shadow", Requests(50, errors: 50))) with { RecordedFrom = opened.AddSeconds(-5) });
+        await grain.Record(Delta("silo-b", ("2", "shadow", Requests(7, errors: 0))) with { RecordedFrom = opened });
+
+        Assert.Equal((7L, 0L), ((await grain.GetVersion("2", opened)).Requests, (await grain.GetVersion("2", opened)).ModelFailures));
+        Assert.Equal(57, (await grain.GetVersion("2", LongAgo)).Requests);
+    }
+
+    [Fact]
     public async Task GetVersion_VersionInTwoSlots_SumsItsSlotsOnly()
     {
         var grain = Grain(nameof(GetVersion_VersionInTwoSlots_SumsItsSlotsOnly));

@@ -15,6 +15,23 @@ public sealed class TelemetryRecorderTests
     private readonly ManualTimeProvider _time = new(Start);
 
     [Fact]
+    public void TakeDeltas_EachDelta_SaysWhenItsRecordingBegan()
+    {
+        var recorder = new TelemetryRecorder(_time);
+        var probabilities = Tensors.Fp32("probabilities", [1, 3], 0.7f, 0.2f, 0.1f);
+        _time.Advance(TimeSpan.FromSeconds(3));
+        recorder.RecordAnswered(Model, "1", "blue", TimeSpan.FromMilliseconds(2), Tensors.Request(null, 1), Tensors.Response(probabilities));
+
+        var first = recorder.TakeDeltas(Silo)[Model];
+        _time.Advance(TimeSpan.FromSeconds(1));
+        recorder.RecordAnswered(Model, "1", "blue", TimeSpan.FromMilliseconds(2), Tensors.Request(null, 1), Tensors.Response(probabilities));
+        var second = recorder.TakeDeltas(Silo)[Model];
+
+        Assert.Equal((Start, Start.AddSeconds(3)), (first.RecordedFrom, first.At));
+        Assert.Equal((Start.AddSeconds(3), Start.AddSeconds(4)), (second.RecordedFrom, second.At));
+    }
+
+    [Fact]
     public void RecordAnswered_Classifier_CountsRequestLatencyBatchAndTop1Classes()
     {
         var recorder = new TelemetryRecorder(_time);
