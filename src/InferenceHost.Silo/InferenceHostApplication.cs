@@ -36,6 +36,7 @@ public static class InferenceHostApplication
         app.MapInferenceApi();
         app.MapFeedbackApi();
         app.MapAdminApi();
+        app.MapDashboard();
         return app.LogListeningAddresses(endpoints);
     }
 }

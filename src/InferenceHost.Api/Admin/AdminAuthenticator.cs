@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace InferenceHost.Api.Admin;
@@ -7,22 +8,34 @@ namespace InferenceHost.Api.Admin;
 /// <summary>
 /// Checks a request's <c>Authorization</c> header against the admin token. Only the token's SHA-256
 /// is kept, and hashes are compared in constant time, so neither the token's bytes nor its length
-/// show in response times.
+/// show in response times. With <see cref="AdminOptions.AnonymousReads"/>, a read that sends no
+/// <c>Authorization</c> header at all is let through.
 /// </summary>
 internal sealed class AdminAuthenticator
 {
     private const string BearerPrefix = "Bearer ";
 
     private readonly byte[] _tokenHash;
+    private readonly bool _anonymousReads;
 
     public AdminAuthenticator(AdminTokenProvider tokens, IOptions<AdminOptions> options)
     {
         _tokenHash = Hash(tokens.LoadToken());
         Principal = options.Value.Principal;
+        _anonymousReads = options.Value.AnonymousReads;
     }
 
     /// <summary>The actor recorded for changes made with the token.</summary>
     public string Principal { get; }
+
+    /// <summary>
+    /// An HTTP request's access. Only the absence of the header makes a read anonymous: a header that is
+    /// sent is judged as ever, so a mistyped token shows as 403 rather than passing unnoticed as a read.
+    /// </summary>
+    public AdminAccess Authenticate(string method, string? authorization) =>
+        _anonymousReads && string.IsNullOrEmpty(authorization) && (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+            ? AdminAccess.Granted
+            : Authenticate(authorization);
 
     public AdminAccess Authenticate(string? authorization)
     {

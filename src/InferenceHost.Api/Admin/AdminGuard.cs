@@ -8,7 +8,8 @@ namespace InferenceHost.Api.Admin;
 
 /// <summary>
 /// Runs every <c>/admin</c> request: the bearer token first (401 missing, 403 wrong; nothing else
-/// happens), then the handler, whose refusals answer <c>{"error": ...}</c> with their status.
+/// happens; reads may go without it when <see cref="AdminOptions.AnonymousReads"/> is on), then the
+/// handler, whose refusals answer <c>{"error": ...}</c> with their status.
 /// </summary>
 internal sealed partial class AdminGuard(
     AdminAuthenticator authenticator, AdminHandlers handlers, HttpErrorResponder errors, ILogger<AdminGuard> logger)
@@ -19,7 +20,7 @@ internal sealed partial class AdminGuard(
 
     public async Task RunAsync(HttpContext context, Func<AdminHandlers, HttpContext, Task> handle)
     {
-        switch (authenticator.Authenticate(context.Request.Headers.Authorization))
+        switch (authenticator.Authenticate(context.Request.Method, context.Request.Headers.Authorization))
         {
             case AdminAccess.MissingToken:
                 LogRefused(logger, context.Request.Method, context.Request.Path, context.Connection.RemoteIpAddress?.ToString(), MissingTokenMessage);

@@ -43,4 +43,12 @@ public sealed class AdminOptions
     /// before anything is written. Default <see cref="DefaultMaxUploadBytes"/> (512 MiB); at least 1.
     /// </summary>
     public long MaxUploadBytes { get; set; } = DefaultMaxUploadBytes;
+
+    /// <summary>
+    /// Whether <c>GET</c> and <c>HEAD</c> requests under <c>/admin/v1</c> that send no <c>Authorization</c> header
+    /// are answered, for a read-only dashboard on a shared screen. A wrong token is still refused (403), and every
+    /// change (<c>PUT</c>, <c>POST</c>, <c>DELETE</c>) still needs the token (401 without it); the gRPC management
+    /// service is unaffected. Default <see langword="false"/>: every request needs the token.
+    /// </summary>
+    public bool AnonymousReads { get; set; }
 }
