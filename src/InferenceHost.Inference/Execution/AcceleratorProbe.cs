@@ -16,7 +16,7 @@ public sealed class AcceleratorProbe(SessionFactory sessions, IOptions<Inference
     {
         var (name, memory, driverDetail) = CudaDriver.Describe(deviceId);
         return sessions.ProbeCuda() is { } unusable
-            ? new AcceleratorInfo(false, name, memory, $"CUDA is not usable: {unusable}")
+            ? new AcceleratorInfo(false, name, memory, $"CUDA is not usable ({driverDetail}): {unusable}")
             : new AcceleratorInfo(true, name, memory, driverDetail);
     }
 }
