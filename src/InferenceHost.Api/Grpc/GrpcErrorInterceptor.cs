@@ -16,12 +16,25 @@ internal sealed partial class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor>
     public const string RetryPushbackTrailer = "grpc-retry-pushback-ms";
 
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
-        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation) =>
-        MapFailuresAsync(() => continuation(request, context), context);
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        Task<TResponse> call;
+        try
+        {
+            call = continuation(request, context);
+        }
+        catch (Exception failure)
+        {
+            call = Task.FromException<TResponse>(failure);
+        }
+
+        // Most inference calls finish synchronously: passing their task on as it is costs no state machine per call.
+        return call.IsCompletedSuccessfully ? call : MapFailuresAsync(call, context);
+    }
 
     public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
-        MapFailuresAsync(() => continuation(requestStream, context), context);
+        MapFailuresAsync(StartAsync(continuation, requestStream, context), context);
 
     /// <summary>
     /// gRPC's own retry pushback (<c>grpc-retry-pushback-ms</c>) for a failure worth retrying later, the
@@ -31,11 +44,18 @@ internal sealed partial class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor>
         ? new Metadata { { RetryPushbackTrailer, ((long)Math.Ceiling(retryAfter.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture) } }
         : Metadata.Empty;
 
-    private async Task<TResponse> MapFailuresAsync<TResponse>(Func<Task<TResponse>> call, ServerCallContext context)
+    // Async, so a continuation that throws before its first await fails the task instead of throwing here.
+    private static async Task<TResponse> StartAsync<TRequest, TResponse>(
+        ClientStreamingServerMethod<TRequest, TResponse> continuation, IAsyncStreamReader<TRequest> requestStream, ServerCallContext context)
+        where TRequest : class
+        where TResponse : class =>
+        await continuation(requestStream, context);
+
+    private async Task<TResponse> MapFailuresAsync<TResponse>(Task<TResponse> call, ServerCallContext context)
     {
         try
         {
-            return await call();
+            return await call;
         }
         catch (InferenceException failure)
         {

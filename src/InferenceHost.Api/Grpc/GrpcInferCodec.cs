@@ -1,9 +1,8 @@
-using Google.Protobuf;
 using Google.Protobuf.Collections;
 using InferenceHost.Abstractions.Inference;
 using InferenceHost.Api.Grpc.Protocol;
+using InferenceHost.Api.Routing;
 using InferenceHost.Api.Tensors;
-using InferenceHost.Tensors;
 
 namespace InferenceHost.Api.Grpc;
 
@@ -62,43 +61,39 @@ internal static class GrpcInferCodec
         return new InferenceRequest(request.Id.Length > 0 ? request.Id : null, inputs, outputs);
     }
 
-    public static ModelInferResponse Encode(InferenceResponse response, bool requestUsedRaw)
+    /// <summary>
+    /// The reply for <paramref name="response"/>, its outputs validated: raw when the request was or when an
+    /// output has no typed form, else with each output's typed contents.
+    /// </summary>
+    /// <param name="response">The model's answer.</param>
+    /// <param name="requestUsedRaw">Whether the request used <c>raw_input_contents</c>.</param>
+    /// <param name="route">The served decision, its version filled in (<see cref="GrpcRouting.Served"/>).</param>
+    /// <exception cref="InferenceException">An output's bytes do not match its shape (ModelFailure).</exception>
+    public static GrpcInferReply Encode(InferenceResponse response, bool requestUsedRaw, RouteDecision route)
     {
-        var types = new TensorDatatype[response.Outputs.Count];
         var raw = requestUsedRaw;
-        for (var i = 0; i < types.Length; i++)
+        for (var i = 0; i < response.Outputs.Count; i++)
         {
             var output = response.Outputs[i];
-            types[i] = DatatypeParsing.ParseOutput(output.Datatype, output.Name);
-            TensorPayloads.ValidateOutput(output, types[i]);
-            raw |= !GrpcTensorEncoder.HasTypedForm(types[i]);
+            var type = DatatypeParsing.ParseOutput(output.Datatype, output.Name);
+            TensorPayloads.ValidateOutput(output, type);
+            raw |= !GrpcTensorEncoder.HasTypedForm(type);
         }
 
-        var message = new ModelInferResponse
+        if (raw)
         {
-            ModelName = response.ModelName,
-            ModelVersion = response.ModelVersion,
-            Id = response.Id ?? string.Empty,
-        };
-        for (var i = 0; i < types.Length; i++)
+            // Outputs are immutable once returned, so the writer copies them straight from the response.
+            return new GrpcInferReply(response, null, route);
+        }
+
+        var contents = new InferTensorContents[response.Outputs.Count];
+        for (var i = 0; i < contents.Length; i++)
         {
             var output = response.Outputs[i];
-            var tensor = new ModelInferResponse.Types.InferOutputTensor { Name = output.Name, Datatype = output.Datatype };
-            tensor.Shape.AddRange(output.Shape);
-            if (raw)
-            {
-                // Outputs are immutable once returned, so wrapping them without a copy is safe.
-                message.RawOutputContents.Add(UnsafeByteOperations.UnsafeWrap(output.Data));
-            }
-            else
-            {
-                tensor.Contents = GrpcTensorEncoder.Encode(types[i], output.Data.Span);
-            }
-
-            message.Outputs.Add(tensor);
+            contents[i] = GrpcTensorEncoder.Encode(DatatypeParsing.ParseOutput(output.Datatype, output.Name), output.Data.Span);
         }
 
-        return message;
+        return new GrpcInferReply(response, contents, route);
     }
 
     private static string ValidateInput(RepeatedField<ModelInferRequest.Types.InferInputTensor> inputs, int index)

@@ -52,16 +52,18 @@ internal sealed class GrpcInferenceService(
     public Task<RepositoryIndexResponse> RepositoryIndex(RepositoryIndexRequest request, ServerCallContext context) =>
         Task.FromResult(GrpcModelMessages.Index(directory.ListVersions(), request.Ready));
 
-    public async Task<ModelInferResponse> ModelInfer(ModelInferRequest request, ServerCallContext context)
+    /// <summary>Answers with a <see cref="GrpcInferReply"/>, which its marshaller writes as a <see cref="ModelInferResponse"/>.</summary>
+    public async Task<GrpcInferReply> ModelInfer(ModelInferRequest request, ServerCallContext context)
     {
         // As over HTTP, an unknown model is NOT_FOUND whatever the request holds.
         var table = await dispatcher.GetRouteTableAsync(request.ModelName, VersionOf(request.ModelVersion));
         var decoded = GrpcInferCodec.Decode(request, out var usedRaw);
         var route = dispatcher.Route(table, GrpcRouting.Hints(request, context, routing.Value.StickyParameter));
         var response = await dispatcher.InferAsync(route, decoded);
-        var message = GrpcInferCodec.Encode(response, usedRaw);
-        GrpcRouting.Describe(message, context, route.Decision);
-        return message;
+        var served = GrpcRouting.Served(route.Decision, response.ModelVersion);
+        var reply = GrpcInferCodec.Encode(response, usedRaw, served);
+        GrpcRouting.AddTrailers(context, served);
+        return reply;
     }
 
     /// <summary>proto3 strings cannot be null: an empty version means "let the server choose".</summary>

@@ -2,14 +2,16 @@ using System.Globalization;
 using Grpc.Core;
 using InferenceHost.Abstractions.Inference;
 using InferenceHost.Api.Grpc.Protocol;
+using InferenceHost.Api.Http;
 using InferenceHost.Api.Routing;
+using Microsoft.AspNetCore.Http;
 
 namespace InferenceHost.Api.Grpc;
 
 /// <summary>
 /// The routing half of <c>ModelInfer</c>: hints come from metadata (<c>x-inference-slot</c>,
 /// <c>x-routing-key</c>) and the request's <c>parameters</c>; the decision goes back both as
-/// response parameters and as trailers, under the HTTP headers' names.
+/// response parameters (<see cref="GrpcInferReplyWriter"/>) and as trailers, under the HTTP headers' names.
 /// </summary>
 internal static class GrpcRouting
 {
@@ -17,26 +19,34 @@ internal static class GrpcRouting
     /// <exception cref="InferenceException">The routing parameter is neither a string nor an integer (InvalidInput).</exception>
     public static RouteHints Hints(ModelInferRequest request, ServerCallContext context, string routingParameter)
     {
-        var headers = context.RequestHeaders;
+        // Read from the HTTP request rather than context.RequestHeaders, which copies every header into a new Metadata.
+        var headers = context.GetHttpContext().Request.Headers;
         return new RouteHints(
             request.ModelVersion.Length > 0 ? request.ModelVersion : null,
-            headers.GetValue(RoutingHeaders.Slot),
-            headers.GetValue(RoutingHeaders.RoutingKey) ?? ParameterKey(request, routingParameter));
+            LastValue(headers, RoutingHeaders.Slot),
+            LastValue(headers, RoutingHeaders.RoutingKey) ?? ParameterKey(request, routingParameter));
     }
 
-    public static void Describe(ModelInferResponse response, ServerCallContext context, RouteDecision decision)
-    {
-        var version = decision.Version ?? response.ModelVersion;
-        response.Parameters[RoutingHeaders.ModelVersion] = new InferParameter { StringParam = version };
-        response.Parameters[RoutingHeaders.Slot] = new InferParameter { StringParam = decision.Slot };
-        response.Parameters[RoutingHeaders.Reason] = new InferParameter { StringParam = decision.Reason };
-        response.Parameters[RoutingHeaders.Revision] = new InferParameter { Int64Param = decision.Revision };
+    /// <summary>The header's last value, as <see cref="Metadata.GetValue"/> gives a repeated key's; null when absent.</summary>
+    private static string? LastValue(IHeaderDictionary headers, string name) =>
+        headers.TryGetValue(name, out var values) && values.Count > 0 ? values[values.Count - 1] : null;
 
-        var trailers = context.ResponseTrailers;
-        trailers.Add(RoutingHeaders.ModelVersion, version);
-        trailers.Add(RoutingHeaders.Slot, decision.Slot);
-        trailers.Add(RoutingHeaders.Reason, decision.Reason);
-        trailers.Add(RoutingHeaders.Revision, decision.Revision.ToString(CultureInfo.InvariantCulture));
+    /// <summary>The decision as the reply reports it: its version, else the one that answered.</summary>
+    public static RouteDecision Served(RouteDecision decision, string answeredVersion) =>
+        decision with { Version = decision.Version ?? answeredVersion };
+
+    /// <summary>
+    /// Adds the served decision as trailers, which gRPC sends after the reply's message. Added to the HTTP response's
+    /// trailers directly, where gRPC puts its <see cref="ServerCallContext.ResponseTrailers"/> too, so no
+    /// <see cref="Metadata"/> is built per call; the revision's text is cached.
+    /// </summary>
+    public static void AddTrailers(ServerCallContext context, RouteDecision served)
+    {
+        var response = context.GetHttpContext().Response;
+        response.AppendTrailer(RoutingHeaders.ModelVersion, served.Version);
+        response.AppendTrailer(RoutingHeaders.Slot, served.Slot);
+        response.AppendTrailer(RoutingHeaders.Reason, served.Reason);
+        response.AppendTrailer(RoutingHeaders.Revision, NumberText.Of(served.Revision));
     }
 
     private static string? ParameterKey(ModelInferRequest request, string name)

@@ -16,24 +16,34 @@ internal sealed class GrpcUnaryMethodBinder<TService>(ServiceMethodProviderConte
     public void Add<TRequest, TResponse>(string name, MessageParser<TRequest> parser, UnaryServerMethod<TService, TRequest, TResponse> invoker)
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse> =>
-        context.AddUnaryMethod(MethodOf<TRequest, TResponse>(MethodType.Unary, name, parser), [], invoker);
+        context.AddUnaryMethod(MethodOf(MethodType.Unary, name, parser, Responses<TResponse>()), [], invoker);
+
+    /// <summary>A unary RPC whose reply is not a protobuf message but writes itself as one with <paramref name="serializer"/>.</summary>
+    public void Add<TRequest, TReply>(
+        string name, MessageParser<TRequest> parser, UnaryServerMethod<TService, TRequest, TReply> invoker, Action<TReply, SerializationContext> serializer)
+        where TRequest : class, IMessage<TRequest>
+        where TReply : class =>
+        context.AddUnaryMethod(MethodOf(MethodType.Unary, name, parser, new Marshaller<TReply>(serializer, NeverRead<TReply>)), [], invoker);
 
     /// <summary>A client-streaming RPC, each of whose request messages is parsed as a unary request is.</summary>
     public void AddClientStreaming<TRequest, TResponse>(
         string name, MessageParser<TRequest> parser, ClientStreamingServerMethod<TService, TRequest, TResponse> invoker)
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse> =>
-        context.AddClientStreamingMethod(MethodOf<TRequest, TResponse>(MethodType.ClientStreaming, name, parser), [], invoker);
+        context.AddClientStreamingMethod(MethodOf(MethodType.ClientStreaming, name, parser, Responses<TResponse>()), [], invoker);
 
-    private Method<TRequest, TResponse> MethodOf<TRequest, TResponse>(MethodType type, string name, MessageParser<TRequest> parser)
-        where TRequest : class, IMessage<TRequest>
+    private static Marshaller<TResponse> Responses<TResponse>()
         where TResponse : class, IMessage<TResponse> =>
-        new(
-            type,
-            serviceName,
-            name,
-            new Marshaller<TRequest>(Serialize, request => Parse(parser, request)),
-            new Marshaller<TResponse>(Serialize, _ => throw new NotSupportedException("the server never reads responses")));
+        new(Serialize, NeverRead<TResponse>);
+
+    private static TResponse NeverRead<TResponse>(DeserializationContext context) =>
+        throw new NotSupportedException("the server never reads responses");
+
+    private Method<TRequest, TResponse> MethodOf<TRequest, TResponse>(
+        MethodType type, string name, MessageParser<TRequest> parser, Marshaller<TResponse> responses)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class =>
+        new(type, serviceName, name, new Marshaller<TRequest>(Serialize, request => Parse(parser, request)), responses);
 
     /// <summary>Writes straight into gRPC's buffer, as the generated marshallers do.</summary>
     private static void Serialize<TMessage>(TMessage message, SerializationContext context)

@@ -61,7 +61,7 @@ internal sealed class InferHttpHandler(InferenceDispatcher dispatcher, IOptions<
         http.Headers[V2Routes.ModelVersionHeader] = response.ModelVersion;
         http.Headers[RoutingHeaders.Slot] = decision.Slot;
         http.Headers[RoutingHeaders.Reason] = decision.Reason;
-        http.Headers[RoutingHeaders.Revision] = decision.Revision.ToString(CultureInfo.InvariantCulture);
+        http.Headers[RoutingHeaders.Revision] = NumberText.Of(decision.Revision);
         long length = json.WrittenCount;
         if (binary.Count == 0)
         {
@@ -70,7 +70,7 @@ internal sealed class InferHttpHandler(InferenceDispatcher dispatcher, IOptions<
         else
         {
             http.ContentType = BinaryContentType;
-            http.Headers[HeaderLengthHeader] = json.WrittenCount.ToString(CultureInfo.InvariantCulture);
+            http.Headers[HeaderLengthHeader] = NumberText.Of(json.WrittenCount);
             foreach (var part in binary)
             {
                 length += part.Length;

@@ -13,11 +13,11 @@ internal static class JsonInputDraftReader
         {
             if (reader.ValueTextEquals("name"u8))
             {
-                draft.Name = JsonRequestHeaderReader.ReadOptionalString(ref reader, $"input {index}: 'name'");
+                draft.Name = JsonRequestHeaderReader.ReadOptionalString(ref reader, new JsonFieldLabel("input", index, "name"));
             }
             else if (reader.ValueTextEquals("datatype"u8))
             {
-                draft.Datatype = JsonRequestHeaderReader.ReadOptionalString(ref reader, $"input {index}: 'datatype'");
+                draft.Datatype = JsonRequestHeaderReader.ReadOptionalString(ref reader, new JsonFieldLabel("input", index, "datatype"));
             }
             else if (reader.ValueTextEquals("shape"u8))
             {

@@ -65,7 +65,8 @@ internal static class JsonRequestHeaderReader
     }
 
     /// <summary>Reads a string or null; <paramref name="label"/> names the field in the 400 for anything else.</summary>
-    internal static string? ReadOptionalString(ref Utf8JsonReader reader, string label)
+    internal static string? ReadOptionalString<TLabel>(ref Utf8JsonReader reader, TLabel label)
+        where TLabel : notnull
     {
         reader.Read();
         return reader.TokenType switch
@@ -146,7 +147,8 @@ internal static class JsonRequestHeaderReader
         };
     }
 
-    private static string CurrentString(ref Utf8JsonReader reader, string label)
+    private static string CurrentString<TLabel>(ref Utf8JsonReader reader, TLabel label)
+        where TLabel : notnull
     {
         try
         {

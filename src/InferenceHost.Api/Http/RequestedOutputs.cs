@@ -46,7 +46,7 @@ internal sealed class RequestedOutputs
         {
             if (reader.ValueTextEquals("name"u8))
             {
-                name = JsonRequestHeaderReader.ReadOptionalString(ref reader, $"output {names.Count}: 'name'");
+                name = JsonRequestHeaderReader.ReadOptionalString(ref reader, new JsonFieldLabel("output", names.Count, "name"));
             }
             else if (reader.ValueTextEquals("parameters"u8))
             {

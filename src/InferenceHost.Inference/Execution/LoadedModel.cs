@@ -1,4 +1,3 @@
-using System.Buffers;
 using InferenceHost.Inference.Batching;
 using InferenceHost.Inference.Repository;
 using InferenceHost.Inference.Tensors;
@@ -17,6 +16,10 @@ public sealed class LoadedModel : IDisposable
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
     private readonly UsageCount _usage;
+    private readonly string[] _inputNames;
+    private readonly string[] _outputNames;
+    private readonly RunScratchPool[] _scratch;
+    private readonly long[][]?[] _shapesByBatch;
 
     /// <param name="model">Model name.</param>
     /// <param name="version">Version id.</param>
@@ -31,6 +34,10 @@ public sealed class LoadedModel : IDisposable
         Device = opened.Device;
         DeviceReason = opened.Reason;
         Signature = signature;
+        _inputNames = [.. signature.Inputs.Select(i => i.Name)];
+        _outputNames = [.. signature.Outputs.Select(o => o.Name)];
+        _scratch = [.. Enumerable.Range(0, signature.Outputs.Count + 1).Select(outputs => new RunScratchPool(signature.Inputs.Count, outputs))];
+        _shapesByBatch = new long[][]?[signature.MaxBatchSize + 1];
         _usage = new UsageCount(() =>
         {
             _session.Dispose();
@@ -89,69 +96,49 @@ public sealed class LoadedModel : IDisposable
 
     private TensorOutput[] RunValidated(TensorInput[] ordered, TensorSignature[] outputs)
     {
-        var inputNames = new string[ordered.Length];
-        var inputValues = new OrtValue[ordered.Length];
-        var pins = new MemoryHandle[ordered.Length];
+        // Arrays for ORT come from a pool and go back once the run's values and pins are disposed; nothing in
+        // them outlives the run except the output buffers, which the results own and the scratch forgets.
+        var pool = _scratch[outputs.Length];
+        var scratch = pool.Rent();
         try
         {
             for (var i = 0; i < ordered.Length; i++)
             {
-                inputNames[i] = ordered[i].Name;
-                inputValues[i] = OrtTensors.CreateInput(Signature.Inputs[i].Datatype, ordered[i], out pins[i]);
+                scratch.InputValues[i] = OrtTensors.CreateInput(Signature.Inputs[i].Datatype, ordered[i], out scratch.InputPins[i]);
             }
 
             var batch = Signature.MaxBatchSize > 0 ? ordered[0].Shape[0] : 0;
-            return TryStaticShapes(outputs, batch) is { } shapes
-                ? RunIntoPreallocated(inputNames, inputValues, outputs, shapes)
-                : RunIntoOrtAllocated(inputNames, inputValues, outputs);
+            return StaticShapes(outputs, batch) is { } shapes
+                ? RunIntoPreallocated(scratch, outputs, shapes)
+                : RunIntoOrtAllocated(scratch.InputValues, outputs);
         }
         finally
         {
-            for (var i = 0; i < ordered.Length; i++)
-            {
-                inputValues[i]?.Dispose();
-                pins[i].Dispose();
-            }
+            scratch.Clear();
+            pool.Return(scratch);
         }
     }
 
-    private TensorOutput[] RunIntoPreallocated(string[] inputNames, OrtValue[] inputValues, TensorSignature[] outputs, long[][] shapes)
+    private TensorOutput[] RunIntoPreallocated(RunScratch scratch, TensorSignature[] outputs, long[][] shapes)
     {
-        var outputNames = new string[outputs.Length];
-        var outputValues = new OrtValue[outputs.Length];
-        var buffers = new byte[outputs.Length][];
-        var pins = new MemoryHandle[outputs.Length];
-        try
+        for (var i = 0; i < outputs.Length; i++)
         {
-            for (var i = 0; i < outputs.Length; i++)
-            {
-                outputNames[i] = outputs[i].Name;
-                outputValues[i] = OrtTensors.CreateOutput(outputs[i].Datatype, shapes[i], out buffers[i], out pins[i]);
-            }
-
-            _session.Run(_runOptions, inputNames, inputValues, outputNames, outputValues);
-            var results = new TensorOutput[outputs.Length];
-            for (var i = 0; i < outputs.Length; i++)
-            {
-                results[i] = new TensorOutput(outputs[i].Name, outputs[i].Datatype, shapes[i], buffers[i]);
-            }
-
-            return results;
+            scratch.OutputValues[i] = OrtTensors.CreateOutput(outputs[i].Datatype, shapes[i], out scratch.OutputBuffers[i], out scratch.OutputPins[i]);
         }
-        finally
+
+        _session.Run(_runOptions, _inputNames, scratch.InputValues, OutputNames(outputs), scratch.OutputValues);
+        var results = new TensorOutput[outputs.Length];
+        for (var i = 0; i < outputs.Length; i++)
         {
-            for (var i = 0; i < outputs.Length; i++)
-            {
-                outputValues[i]?.Dispose();
-                pins[i].Dispose();
-            }
+            results[i] = new TensorOutput(outputs[i].Name, outputs[i].Datatype, shapes[i], scratch.OutputBuffers[i]);
         }
+
+        return results;
     }
 
-    private TensorOutput[] RunIntoOrtAllocated(string[] inputNames, OrtValue[] inputValues, TensorSignature[] outputs)
+    private TensorOutput[] RunIntoOrtAllocated(OrtValue[] inputValues, TensorSignature[] outputs)
     {
-        var outputNames = Array.ConvertAll(outputs, o => o.Name);
-        using var values = _session.Run(_runOptions, inputNames, inputValues, outputNames);
+        using var values = _session.Run(_runOptions, _inputNames, inputValues, OutputNames(outputs));
         var results = new TensorOutput[outputs.Length];
         var i = 0;
         foreach (var value in values)
@@ -163,10 +150,44 @@ public sealed class LoadedModel : IDisposable
         return results;
     }
 
+    /// <summary>The names of <paramref name="outputs"/>: the model's own array when they are all its outputs, in order.</summary>
+    private string[] OutputNames(TensorSignature[] outputs) =>
+        IsEveryOutput(outputs) ? _outputNames : Array.ConvertAll(outputs, o => o.Name);
+
+    private bool IsEveryOutput(TensorSignature[] outputs)
+    {
+        if (outputs.Length != Signature.Outputs.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < outputs.Length; i++)
+        {
+            if (!ReferenceEquals(outputs[i], Signature.Outputs[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
-    /// Output shapes known before running (fixed, or fixed but for the batch dimension), so ORT can
-    /// write into the response's own buffers; null when any output's shape depends on the data.
+    /// Output shapes known before running (fixed, or fixed but for the batch dimension), so ORT can write into the
+    /// response's own buffers; null when any output's shape depends on the data. For every output of the model the
+    /// shapes are made once per batch size and shared by the results, which never change a shape.
     /// </summary>
+    private long[][]? StaticShapes(TensorSignature[] outputs, long batch)
+    {
+        if (!IsEveryOutput(outputs) || batch >= _shapesByBatch.Length)
+        {
+            return TryStaticShapes(outputs, batch);
+        }
+
+        ref var cached = ref _shapesByBatch[batch];
+        return Volatile.Read(ref cached) ?? Interlocked.CompareExchange(ref cached, TryStaticShapes(outputs, batch), null) ?? cached;
+    }
+
     private long[][]? TryStaticShapes(TensorSignature[] outputs, long batch)
     {
         var shapes = new long[outputs.Length][];

@@ -43,7 +43,7 @@ public sealed class GrpcInferCodecTests
         var expected = new InferTensorContents();
         fill(expected);
 
-        var message = GrpcInferCodec.Encode(new InferenceResponse("m", "1", "id", [new("y", datatype, [2], data)]), requestUsedRaw: false);
+        var message = Encode(new InferenceResponse("m", "1", "id", [new("y", datatype, [2], data)]), requestUsedRaw: false);
 
         Assert.Empty(message.RawOutputContents);
         Assert.Equal(expected, message.Outputs[0].Contents);
@@ -59,7 +59,7 @@ public sealed class GrpcInferCodecTests
         request.RawInputContents.Add(ByteString.CopyFrom(bytes));
 
         var decoded = GrpcInferCodec.Decode(request, out var usedRaw);
-        var message = GrpcInferCodec.Encode(new InferenceResponse("m", "1", null, [decoded.Inputs[0] with { Name = "y" }]), usedRaw);
+        var message = Encode(new InferenceResponse("m", "1", null, [decoded.Inputs[0] with { Name = "y" }]), usedRaw);
 
         Assert.True(usedRaw);
         Assert.Equal(bytes, decoded.Inputs[0].Data.ToArray());
@@ -73,7 +73,7 @@ public sealed class GrpcInferCodecTests
     {
         InferenceTensor[] outputs = [new("a", "FP32", [1], LittleEndian.Of(1f)), new("b", "BF16", [1], LittleEndian.Of<ushort>(0x3F80))];
 
-        var message = GrpcInferCodec.Encode(new InferenceResponse("m", "1", null, outputs), requestUsedRaw: false);
+        var message = Encode(new InferenceResponse("m", "1", null, outputs), requestUsedRaw: false);
 
         Assert.Equal(2, message.RawOutputContents.Count);
         Assert.All(message.Outputs, o => Assert.Null(o.Contents));
@@ -145,6 +145,10 @@ public sealed class GrpcInferCodecTests
         Assert.Equal("abc", decoded.Id);
         Assert.Equal(["label"], decoded.OutputNames);
     }
+
+    /// <summary>The reply as a client reads it: written by the host's writer, parsed by the generated parser.</summary>
+    private static ModelInferResponse Encode(InferenceResponse response, bool requestUsedRaw) =>
+        GrpcInferReplyWriterTests.Parse(GrpcInferCodec.Encode(response, requestUsedRaw, GrpcInferReplyWriterTests.Served));
 
     private static ModelInferRequest Request(string datatype, long[] shape, Action<InferTensorContents> fill)
     {
