@@ -91,11 +91,11 @@ public sealed class DeploymentReadinessTests(SplitRepositoryClusterFixture fixtu
         Assert.Equal(addresses, inventory.Select(static s => s.Silo));
         Assert.All(inventory, silo =>
         {
-            // This machine has no usable CUDA: the silo says so, and why.
-            Assert.False(silo.Accelerator!.CudaUsable);
-            Assert.StartsWith("CUDA is not usable: ", silo.Accelerator.Detail, StringComparison.Ordinal);
+            // A silo without usable CUDA says why, and runs 'auto' models on the CPU; one with it names the device and runs them there.
+            var accelerator = silo.Accelerator!;
+            Assert.StartsWith(accelerator.CudaUsable ? "CUDA device " : "CUDA is not usable (", accelerator.Detail, StringComparison.Ordinal);
             var one = Assert.Single(silo.Versions, static v => v.Model == Model && v.Version == "1");
-            Assert.Equal((ModelVersionState.Ready, DeviceNames.Cpu), (one.State, one.Device));
+            Assert.Equal((ModelVersionState.Ready, accelerator.CudaUsable ? DeviceNames.Gpu : DeviceNames.Cpu), (one.State, one.Device));
         });
     }
 }
