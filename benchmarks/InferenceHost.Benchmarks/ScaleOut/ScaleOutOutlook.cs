@@ -40,7 +40,7 @@ internal static class ScaleOutOutlook
         Line(text, "## Requests that crossed silos");
         Line(text);
         Line(text, "Not measured: the host exports no count of calls between silos (its `/metrics` carries the `InferenceHost` meter and the .NET runtime's, not Orleans' `Microsoft.Orleans` meter, whose `orleans-messaging-*` instruments would show them). " +
-            "By design the share is zero for a version every silo serves: the endpoint calls the replica grain for (model, version), a `[StatelessWorker]`, which Orleans activates on the calling silo.");
+            "By design the share is zero for a version every silo serves: the endpoint runs it in process on the receiving silo's own session, with no grain call; only a version the silo cannot serve itself (a GPU-only model on a CPU node) is forwarded to a silo that serves it.");
         Line(text);
     }
 
@@ -49,7 +49,7 @@ internal static class ScaleOutOutlook
         Line(text, "## What to expect on a real cluster");
         Line(text);
         Line(text, "On a real cluster each silo has a node of its own, behind a load balancer. A request stays on the silo that received it: the version is picked from the silo's cached route table " +
-            "and run by that silo's replica activation on its own ONNX Runtime session. Nothing per request goes to another silo, to Redis or to a single grain: the router grain is asked only when a " +
+            "and run in process on that silo's own ONNX Runtime session. Nothing per request goes to another silo, to Redis or to a single grain: the router grain is asked only when a " +
             "deployment changes (silos cache its table and are told of changes), each model's telemetry grain receives one flush per silo a second (its load grows with silos, not with requests), and " +
             "Redis holds membership and persisted state. So throughput should grow roughly linearly with nodes, K nodes ≈ K × one node, until the load balancer, the network, or at hundreds of " +
             "silos the per-model telemetry grain bounds it.");
