@@ -1,5 +1,6 @@
 using InferenceHost.Benchmarks;
 using InferenceHost.Benchmarks.ScaleOut;
+using InferenceHost.Benchmarks.Targets;
 using InferenceHost.Benchmarks.Workloads;
 
 BenchmarkOptions? options;
@@ -38,9 +39,18 @@ if (options.Scenario == BenchmarkScenario.ScaleOut)
     return 0;
 }
 
-var path = Path.GetFullPath(options.OutputPath ?? layout.DefaultResultsPath);
+var cuda = CudaDevice.Probe();
+Console.WriteLine(cuda.Usable ? $"CUDA is usable (GPU: {cuda.Name}): ResNet18 runs on it" : $"CUDA is not usable: {cuda.UnusableReason}");
+if (options.Scenario == BenchmarkScenario.Gpu && !cuda.Usable)
+{
+    Console.Error.WriteLine($"{BenchmarkOptions.GpuOnlyOption} needs ONNX Runtime's CUDA provider, and it is not usable here (GPU: {cuda.Name}); nothing was measured");
+    return 3;
+}
+
+var path = Path.GetFullPath(options.OutputPath ?? (options.Scenario == BenchmarkScenario.Gpu ? layout.DefaultGpuPath : layout.DefaultResultsPath));
 var chartPath = Path.ChangeExtension(path, ".svg");
-var report = await new BenchmarkSession(options, layout, Console.Out).RunAsync(ModelWorkloads.All, Path.GetFileName(chartPath), stop.Token);
+var workloads = ModelWorkloads.For(options.Scenario, cuda.Usable);
+var report = await new BenchmarkSession(options, layout, Console.Out).RunAsync(workloads, cuda, Path.GetFileName(chartPath), stop.Token);
 await File.WriteAllTextAsync(path, report.Markdown);
 await File.WriteAllTextAsync(chartPath, report.ChartSvg);
 Console.WriteLine();

@@ -15,6 +15,8 @@ internal sealed record RepositoryLayout(string Root, string Configuration)
 
     public string DefaultScaleOutPath => Path.Combine(Root, "benchmarks", "SCALEOUT.md");
 
+    public string DefaultGpuPath => Path.Combine(Root, "benchmarks", "GPU.md");
+
     public string ModelPath(string model) => Path.Combine(ModelsDirectory, model, "1", "model.onnx");
 
     /// <summary>

@@ -29,9 +29,13 @@ internal sealed class BenchmarkServers : IAsyncDisposable
 
     public NginxSplit? Nginx { get; private set; }
 
+    /// <summary>
+    /// Starts the host and, where a model is compared with the other servers (<paramref name="comparedModel"/> not
+    /// null), every other server; without one only <see cref="Host"/> is set.
+    /// </summary>
     /// <exception cref="InvalidOperationException">A server did not start, or the split was not accepted.</exception>
     public static async Task<BenchmarkServers> StartAsync(
-        RepositoryLayout layout, string comparedModel, string? serverCpus, TextWriter progress, CancellationToken cancellationToken)
+        RepositoryLayout layout, string? comparedModel, string? serverCpus, TextWriter progress, CancellationToken cancellationToken)
     {
         var servers = new BenchmarkServers();
         var stack = servers.stack;
@@ -39,8 +43,16 @@ internal sealed class BenchmarkServers : IAsyncDisposable
         {
             var launcher = new ServerLauncher(layout, serverCpus, stack.Scratch);
             var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-            progress.WriteLine($"starting the servers{(serverCpus is { } cpus ? $" on CPUs {cpus}" : string.Empty)}: host, host without telemetry, host with batching, plain servers, nginx");
+            var on = serverCpus is { } cpus ? $" on CPUs {cpus}" : string.Empty;
+            progress.WriteLine(comparedModel is null
+                ? $"starting the host{on}"
+                : $"starting the servers{on}: host, host without telemetry, host with batching, plain servers, nginx");
             servers.Host = stack.Own(await launcher.StartHostAsync("host", layout.ModelsDirectory, token, [], cancellationToken));
+            if (comparedModel is null)
+            {
+                return servers;
+            }
+
             await DeploySplitAsync(servers.Host, comparedModel, token, cancellationToken);
             servers.HostWithoutTelemetry = stack.Own(await launcher.StartHostAsync(
                 "host-no-telemetry", layout.ModelsDirectory, token, ["--InferenceHost:Telemetry:Enabled=false"], cancellationToken));

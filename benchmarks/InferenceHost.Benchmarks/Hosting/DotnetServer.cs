@@ -30,6 +30,10 @@ internal sealed class DotnetServer(ServerProcess process, Uri httpAddress, Uri g
         return await client.SendAsync(request, cancellationToken);
     }
 
+    /// <summary>A GET of <paramref name="path"/> (relative to the HTTP address), its body as text.</summary>
+    public Task<string> GetStringAsync(string path, CancellationToken cancellationToken) =>
+        client.GetStringAsync(new Uri(path, UriKind.Relative), cancellationToken);
+
     /// <summary>The plain server's <c>GET /benchmark/allocated-bytes</c>.</summary>
     public static async Task<long> PlainAllocatedBytesAsync(HttpClient client, CancellationToken cancellationToken) =>
         long.Parse(await client.GetStringAsync(new Uri("benchmark/allocated-bytes", UriKind.Relative), cancellationToken), CultureInfo.InvariantCulture);

@@ -39,8 +39,24 @@ internal static class MarkdownReport
         var options = context.Options;
         WriteEnvironment(text, context.Environment, options.ServerCpus, "load generator and raw ONNX Runtime");
         Line(text, $"- Method: {Method(options)}; each round measures every cell raw, host modes (and at the comparison concurrency the other servers), raw; closed loop, one request of batch 1 in flight per worker");
-        Line(text, $"- Servers, each a child process on the host's CPUs: the host (URL version 1: pinned; no version: a 3-way split blue 1 60% / green 2 20% / canary 3 20%), the host with `InferenceHost:Telemetry:Enabled=false`, the host with dynamic batching for the compared model (200 µs, preferred 16 and 32), a plain ASP.NET Core + ONNX Runtime server (benchmarks/InferenceHost.PlainServer), and {(context.NginxMeasured ? "NGINX (`split_clients` 80/20, one process) over that plain server and a second one; gRPC through NGINX is not measured" : "no NGINX (`nginx` is not on PATH: its rows are skipped)")}");
+        Line(text, context.Workloads.Any(workload => workload.ComparisonConcurrency is not null)
+            ? $"- Servers, each a child process on the host's CPUs: the host (URL version 1: pinned; no version: a 3-way split blue 1 60% / green 2 20% / canary 3 20%), the host with `InferenceHost:Telemetry:Enabled=false`, the host with dynamic batching for the compared model (200 µs, preferred 16 and 32), a plain ASP.NET Core + ONNX Runtime server (benchmarks/InferenceHost.PlainServer), and {(context.NginxMeasured ? "NGINX (`split_clients` 80/20, one process) over that plain server and a second one; gRPC through NGINX is not measured" : "no NGINX (`nginx` is not on PATH: its rows are skipped)")}"
+            : "- Servers: the host alone, a child process (URL version 1: pinned)");
+        Line(text, Gpu(context));
         Line(text);
+    }
+
+    private static string Gpu(BenchmarkRunContext context)
+    {
+        var cuda = context.Cuda;
+        if (!cuda.Usable)
+        {
+            return $"- GPU: none used; ONNX Runtime's CUDA provider is not usable here ({cuda.UnusableReason}); `nvidia-smi`: {cuda.Name}";
+        }
+
+        var models = string.Join(", ", context.Workloads.Where(workload => workload.OnCuda).Select(workload => workload.Model));
+        return $"- GPU: {cuda.Name}; {models} on CUDA device {CudaDevice.DeviceId}: raw ORT with one I/O binding per worker " +
+            $"(input and outputs in pinned host arrays, copied to and from the device by each run; no CUDA graphs), the host on {context.HostDevice?.ToString() ?? "an unknown device"}";
     }
 
     /// <summary>The header lines every report shares: date, machine, software, load, CPUs, command.</summary>
@@ -65,7 +81,8 @@ internal static class MarkdownReport
 
     private static void WriteTable(StringBuilder text, ModelWorkload workload, IEnumerable<ResultRow> rows)
     {
-        Line(text, $"## {workload.Model} (input `{workload.InputName}` FP32 [{string.Join(',', workload.InputShape)}], {workload.InputBytes:N0} bytes)");
+        var device = workload.OnCuda ? "; raw ORT and the host on CUDA" : string.Empty;
+        Line(text, $"## {workload.Model} (input `{workload.InputName}` FP32 [{string.Join(',', workload.InputShape)}], {workload.InputBytes:N0} bytes{device})");
         Line(text);
         Line(text, "| mode | concurrency | req/s | p50 ms | p95 ms | p99 ms | ÷ raw, median | ÷ raw, min–max | server CPU µs/req | server bytes/req |");
         Line(text, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|");

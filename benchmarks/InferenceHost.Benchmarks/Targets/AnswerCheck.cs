@@ -23,7 +23,7 @@ internal static class AnswerCheck
             }
 
             var mismatch = Enumerable.Range(0, expected.Length)
-                .FirstOrDefault(i => Math.Abs(actual[i] - expected[i]) > 1e-4f * Math.Max(1f, Math.Abs(expected[i])), -1);
+                .FirstOrDefault(i => Math.Abs(actual[i] - expected[i]) > workload.Tolerance * Math.Max(1f, Math.Abs(expected[i])), -1);
             if (target.ExpectsRawAnswer && mismatch >= 0)
             {
                 throw Disagreement(workload, target, $"at [{mismatch}]: {actual[mismatch]}, raw {expected[mismatch]}");

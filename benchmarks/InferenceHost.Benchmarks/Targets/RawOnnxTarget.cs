@@ -6,14 +6,17 @@ using Microsoft.ML.OnnxRuntime;
 namespace InferenceHost.Benchmarks.Targets;
 
 /// <summary>
-/// The baseline: one in-process <see cref="InferenceSession"/>, configured as the host configures
-/// its CPU sessions (one intra-op thread, sequential, all graph optimizations), shared by all workers.
+/// The baseline: one in-process <see cref="InferenceSession"/>, configured as the host configures its
+/// sessions (one intra-op thread, sequential, all graph optimizations), shared by all workers. For a
+/// workload <see cref="ModelWorkload.OnCuda"/> the session runs on the CUDA provider, as the host's do
+/// there, and every worker runs through an I/O binding of its own.
 /// </summary>
 internal sealed class RawOnnxTarget : ILoadTarget
 {
     private readonly InferenceSession session;
     private readonly ModelWorkload workload;
 
+    /// <exception cref="InvalidOperationException">The workload asks for CUDA and the provider does not load.</exception>
     public RawOnnxTarget(string modelPath, ModelWorkload workload)
     {
         using var options = new SessionOptions
@@ -24,6 +27,11 @@ internal sealed class RawOnnxTarget : ILoadTarget
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
+        if (workload.OnCuda && CudaDevice.TryAppend(options) is { } unusable)
+        {
+            throw new InvalidOperationException($"raw ONNX Runtime cannot use CUDA for {workload.Model}: {unusable}");
+        }
+
         session = new InferenceSession(modelPath, options);
         this.workload = workload;
     }

@@ -26,7 +26,21 @@ internal static class ModelWorkloads
         CheckedOutput: "Pooling395_Output_0",
         Concurrencies: [1, 8]);
 
+    /// <summary>
+    /// ResNet18 when a GPU is lent: the raw baseline on CUDA, and concurrency 64 added for issue 5's G1. Two
+    /// processes' CUDA sessions may choose different convolution kernels (and TF32), so answers are compared to 1%.
+    /// </summary>
+    public static ModelWorkload ResNet18OnCuda { get; } = ResNet18 with { Concurrencies = [1, 8, 64], OnCuda = true, Tolerance = 1e-2f };
+
     public static IReadOnlyList<ModelWorkload> All { get; } = [IrisMlp, ResNet18];
+
+    /// <summary>What <paramref name="scenario"/> measures: ResNet18 on CUDA where <paramref name="cudaUsable"/>, else on the CPU.</summary>
+    public static IReadOnlyList<ModelWorkload> For(BenchmarkScenario scenario, bool cudaUsable) => (scenario, cudaUsable) switch
+    {
+        (BenchmarkScenario.Gpu, _) => [ResNet18OnCuda],
+        (_, true) => [IrisMlp, ResNet18OnCuda],
+        _ => All,
+    };
 
     // A fixed, image-like pattern in [0, 255]: the same bytes every run, no random source needed.
     private static float[] DeterministicPixels(int count)
