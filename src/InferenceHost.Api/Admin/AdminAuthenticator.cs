@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace InferenceHost.Api.Admin;
@@ -11,18 +12,23 @@ namespace InferenceHost.Api.Admin;
 /// show in response times. With <see cref="AdminOptions.AnonymousReads"/>, a read that sends no
 /// <c>Authorization</c> header at all is let through.
 /// </summary>
-internal sealed class AdminAuthenticator
+internal sealed partial class AdminAuthenticator
 {
     private const string BearerPrefix = "Bearer ";
 
     private readonly byte[] _tokenHash;
     private readonly bool _anonymousReads;
 
-    public AdminAuthenticator(AdminTokenProvider tokens, IOptions<AdminOptions> options)
+    public AdminAuthenticator(AdminTokenProvider tokens, IOptions<AdminOptions> options, ILogger<AdminAuthenticator> logger)
     {
         _tokenHash = Hash(tokens.LoadToken());
         Principal = options.Value.Principal;
         _anonymousReads = options.Value.AnonymousReads;
+        if (_anonymousReads)
+        {
+            // Said once at start, where whoever opened it up sees it: every reader of this port can now see everything.
+            LogAnonymousReads(logger);
+        }
     }
 
     /// <summary>The actor recorded for changes made with the token.</summary>

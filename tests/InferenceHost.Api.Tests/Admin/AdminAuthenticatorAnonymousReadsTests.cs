@@ -1,4 +1,5 @@
 using InferenceHost.Api.Admin;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,20 @@ public sealed class AdminAuthenticatorAnonymousReadsTests
     public void AnonymousReads_ByDefault_IsOff()
     {
         Assert.False(new AdminOptions().AnonymousReads);
+    }
+
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(false, 0)]
+    public void Constructor_AnonymousReadsOn_WarnsOnceAtStart(bool anonymousReads, int warnings)
+    {
+        var logger = new WarningCounter();
+        var options = Options.Create(new AdminOptions { Token = Token, AnonymousReads = anonymousReads });
+
+        _ = new AdminAuthenticator(new AdminTokenProvider(options, NullLogger<AdminTokenProvider>.Instance), options, logger);
+
+        Assert.Equal(warnings, logger.Messages.Count);
+        Assert.All(logger.Messages, static m => Assert.Contains("AnonymousReads", m, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -50,6 +65,25 @@ public sealed class AdminAuthenticatorAnonymousReadsTests
     private static AdminAuthenticator Authenticator(bool anonymousReads)
     {
         var options = Options.Create(new AdminOptions { Token = Token, AnonymousReads = anonymousReads });
-        return new AdminAuthenticator(new AdminTokenProvider(options, NullLogger<AdminTokenProvider>.Instance), options);
+        return new AdminAuthenticator(new AdminTokenProvider(options, NullLogger<AdminTokenProvider>.Instance), options, NullLogger<AdminAuthenticator>.Instance);
+    }
+
+    /// <summary>Keeps the warnings logged to it.</summary>
+    private sealed class WarningCounter : ILogger<AdminAuthenticator>
+    {
+        public List<string> Messages { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Warning)
+            {
+                Messages.Add(formatter(state, exception));
+            }
+        }
     }
 }

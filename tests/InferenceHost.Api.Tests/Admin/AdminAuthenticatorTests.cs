@@ -47,5 +47,5 @@ public sealed class AdminAuthenticatorTests
     }
 
     private static AdminAuthenticator Authenticator(AdminOptions options) =>
-        new(new AdminTokenProvider(Options.Create(options), NullLogger<AdminTokenProvider>.Instance), Options.Create(options));
+        new(new AdminTokenProvider(Options.Create(options), NullLogger<AdminTokenProvider>.Instance), Options.Create(options), NullLogger<AdminAuthenticator>.Instance);
 }
