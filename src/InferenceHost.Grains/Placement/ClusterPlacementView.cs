@@ -20,11 +20,16 @@ public sealed class ClusterPlacementView(ILocalSiloDetails localSilo, IClusterMe
             .ToDictionary(static g => g.Key, static g => g.ToArray());
 
     /// <summary>True when some other active silo has a version of <paramref name="model"/> ready.</summary>
-    public bool HasModel(string model) => _elsewhere.Keys.Any(k => k.Model == model && Find(k.Model, k.Version) is not null);
+    public bool HasModel(string model) => ReadyVersions(model).Any();
 
     /// <summary>Ready version ids of <paramref name="model"/> on other active silos.</summary>
-    public IEnumerable<string> ReadyVersions(string model) =>
-        _elsewhere.Keys.Where(k => k.Model == model && Find(k.Model, k.Version) is not null).Select(static k => k.Version);
+    public IEnumerable<string> ReadyVersions(string model)
+    {
+        var members = membership.CurrentSnapshot;
+        return _elsewhere
+            .Where(p => p.Key.Model == model && p.Value.Any(c => members.GetSiloStatus(c.ServedBy!) == SiloStatus.Active))
+            .Select(static p => p.Key.Version);
+    }
 
     /// <summary>
     /// An active silo where the version is ready (GPU silos first, turns taken among equals), as the info to route
