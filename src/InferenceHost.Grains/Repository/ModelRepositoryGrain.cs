@@ -67,6 +67,7 @@ public sealed partial class ModelRepositoryGrain : Grain, IModelRepositoryGrain
                 _reports[silo] = report with
                 {
                     Versions = [.. report.Versions.Where(v => v.Model != change.Model || v.Version != change.Version)],
+                    Ready = [.. report.Ready.Where(v => v.Model != change.Model || v.Version != change.Version)],
                 };
             }
         }
@@ -98,8 +99,7 @@ public sealed partial class ModelRepositoryGrain : Grain, IModelRepositoryGrain
     }
 
     /// <summary>Every ready version on every silo that reported; deleted versions are gone from the reports already.</summary>
-    private List<ModelVersionInfo> Placement() =>
-        [.. _reports.Values.SelectMany(static r => r.Ready.Where(info => r.Versions.Any(v => v.Model == info.Model && v.Version == info.Version)))];
+    private List<ModelVersionInfo> Placement() => [.. _reports.Values.SelectMany(static r => r.Ready)];
 
     private static bool SameReady(IReadOnlyList<ModelVersionInfo> before, IReadOnlyList<ModelVersionInfo> after) =>
         before.Count == after.Count && before.Select(static i => (i.Model, i.Version, i.Device)).SequenceEqual(after.Select(static i => (i.Model, i.Version, i.Device)));
