@@ -48,6 +48,23 @@ public sealed class ForwardingTests(GpuOnlyVersionClusterFixture cluster) : ICla
     }
 
     [Fact]
+    public async Task Infer_ForwardedVersionWithWrongDatatype_Answers400WithTheReasonAndStillServes()
+    {
+        await WaitUntilForwardingAsync();
+
+        using var bad = await cluster.CpuNode.Http.PostAsync(
+            new Uri($"/v2/models/{Model}/versions/{Version}/infer", UriKind.Relative),
+            new StringContent("""{"inputs":[{"name":"input","shape":[1,4],"datatype":"FP64","data":[1,2,3,4]}]}""", Encoding.UTF8, "application/json"));
+        using var good = await cluster.CpuNode.Http.PostAsync(
+            new Uri($"/v2/models/{Model}/versions/{Version}/infer", UriKind.Relative), new StringContent(TwoFlowersJson, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        using var error = JsonDocument.Parse(await bad.Content.ReadAsStringAsync());
+        Assert.Equal("input 'input' has datatype FP64, but the model expects FP32", error.RootElement.GetProperty("error").GetString());
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+    }
+
+    [Fact]
     public async Task Deploy_CanaryOnGpuOnlyVersion_IsAcceptedAndTheCpuSiloServesItsShareByForwarding()
     {
         await WaitUntilForwardingAsync();
