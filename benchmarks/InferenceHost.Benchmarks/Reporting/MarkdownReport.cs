@@ -37,7 +37,9 @@ internal static class MarkdownReport
     private static void WriteSetup(StringBuilder text, BenchmarkRunContext context)
     {
         var options = context.Options;
-        WriteEnvironment(text, context.Environment, options.ServerCpus, "load generator and raw ONNX Runtime");
+        var onCuda = string.Join(", ", context.Workloads.Where(workload => workload.OnCuda).Select(workload => workload.Model));
+        var providers = onCuda.Length == 0 ? "CPU execution provider" : $"CUDA execution provider for {onCuda}, CPU for the rest";
+        WriteEnvironment(text, context.Environment, options.ServerCpus, "load generator and raw ONNX Runtime", providers);
         Line(text, $"- Method: {Method(options)}; each round measures every cell raw, host modes (and at the comparison concurrency the other servers), raw; closed loop, one request of batch 1 in flight per worker");
         Line(text, context.Workloads.Any(workload => workload.ComparisonConcurrency is not null)
             ? $"- Servers, each a child process on the host's CPUs: the host (URL version 1: pinned; no version: a 3-way split blue 1 60% / green 2 20% / canary 3 20%), the host with `InferenceHost:Telemetry:Enabled=false`, the host with dynamic batching for the compared model (200 µs, preferred 16 and 32), a plain ASP.NET Core + ONNX Runtime server (benchmarks/InferenceHost.PlainServer), and {(context.NginxMeasured ? "NGINX (`split_clients` 80/20, one process) over that plain server and a second one; gRPC through NGINX is not measured" : "no NGINX (`nginx` is not on PATH: its rows are skipped)")}"
@@ -64,12 +66,13 @@ internal static class MarkdownReport
     /// <param name="environment">Where and how the run was made.</param>
     /// <param name="serverCpus">The CPUs the servers were pinned to, or null.</param>
     /// <param name="benchmarkRole">What the benchmark process runs, for the CPUs line.</param>
-    internal static void WriteEnvironment(StringBuilder text, RunEnvironment environment, string? serverCpus, string benchmarkRole)
+    /// <param name="providers">The execution providers the sessions use, for the software line.</param>
+    internal static void WriteEnvironment(StringBuilder text, RunEnvironment environment, string? serverCpus, string benchmarkRole, string providers)
     {
         var machine = environment.Machine;
         Line(text, $"- Date: {environment.StartedAt:yyyy-MM-dd HH:mm} UTC");
         Line(text, $"- Machine: `nproc` {machine.Cpus}, {machine.CpuModel}; {machine.Os}");
-        Line(text, $"- Software: {machine.Runtime}, ONNX Runtime {machine.OnnxRuntime} (CPU execution provider, 1 intra-op thread per session), {environment.Configuration} build");
+        Line(text, $"- Software: {machine.Runtime}, ONNX Runtime {machine.OnnxRuntime} ({providers}, 1 intra-op thread per session), {environment.Configuration} build");
         Line(text, $"- Load average (1, 5, 15 min): {environment.LoadAtStart} before the run; while it ran: {environment.Contention}");
         Line(text, $"- CPUs: server processes {serverCpus ?? "unpinned"}; benchmark process ({benchmarkRole}) {machine.BenchmarkCpus}");
         Line(text, $"- Command: `{environment.Command}`");

@@ -17,7 +17,7 @@ internal static class ScaleOutReport
         Line(text);
         Line(text, "Written by `dotnet run -c Release --project benchmarks/InferenceHost.Benchmarks -- --scale-out` (see benchmarks/README.md); each run overwrites it.");
         Line(text);
-        MarkdownReport.WriteEnvironment(text, environment, options.ServerCpus, "load generator");
+        MarkdownReport.WriteEnvironment(text, environment, options.ServerCpus, "load generator", "CPU execution provider");
         Line(text, $"- Method: {MarkdownReport.Method(options)}; per protocol, each round measures the 1-silo cluster, the 2- and 3-silo clusters (3 before 2 in every second round), then the 1-silo cluster again; `{workload.Model}` version {ModelWorkload.Version} named in the request, concurrency {concurrency}, closed loop, one request of batch 1 in flight per worker");
         Line(text, "- Clusters: one redis-server on a free loopback port (temporary folder, nothing persisted) and three Orleans clusters on it, of 1, 2 and 3 host processes (`InferenceHost:Cluster:Mode=Redis`, `InferenceHost:Storage:Mode=Redis`, as deploy/local-cluster.sh runs them), each over a repository holding only this model; each cluster is checked to have formed (every silo listed, the version ready on each) and every silo's answer to match raw ONNX Runtime. All six silos run throughout, so every window has the same idle neighbours.");
         Line(text, "- Load balancing: the load generator spreads requests round robin over the driven cluster's silos, request by request, as an L7 balancer would (HTTP/1.1: keep-alive connections to every silo; gRPC: one HTTP/2 channel per silo). Server CPU is the CPU time of that cluster's silos (Redis not included).");
