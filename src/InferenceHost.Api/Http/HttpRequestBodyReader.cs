@@ -7,15 +7,29 @@ namespace InferenceHost.Api.Http;
 /// <summary>
 /// Reads a request body into one array, within the configured limit: refused up front when
 /// Content-Length exceeds it, and counted while streaming (chunked or compressed bodies).
-/// The array is never pooled, because binary inputs are handed on as slices of it.
+/// The array is never pooled, because binary inputs are handed on as slices of it; it is placed so that
+/// the body offset the caller names (where the binary tensors start) falls on an 8-byte boundary, which
+/// lets ONNX Runtime read the first tensor in place instead of from an aligned copy.
 /// </summary>
 internal static class HttpRequestBodyReader
 {
+    /// <summary>The widest element of any datatype (FP64, INT64, UINT64).</summary>
+    public const int TensorAlignment = 8;
+
     private const int InitialStreamingBuffer = 16 * 1024;
 
     /// <exception cref="HttpStatusException">Too large (413), unsupported or corrupt encoding (415, 400), or cut short (400).</exception>
-    public static async Task<ReadOnlyMemory<byte>> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    public static Task<ReadOnlyMemory<byte>> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken) =>
+        ReadAsync(request, limit, alignedOffset: 0, cancellationToken);
+
+    /// <param name="request">The request whose body is read.</param>
+    /// <param name="limit">The most bytes accepted.</param>
+    /// <param name="alignedOffset">The body offset to align (the binary extension's JSON header length), or 0.</param>
+    /// <param name="cancellationToken">The request's abort.</param>
+    /// <exception cref="HttpStatusException">Too large (413), unsupported or corrupt encoding (415, 400), or cut short (400).</exception>
+    public static async Task<ReadOnlyMemory<byte>> ReadAsync(HttpRequest request, long limit, int alignedOffset, CancellationToken cancellationToken)
     {
+        var lead = (TensorAlignment - (alignedOffset % TensorAlignment)) % TensorAlignment;
         if (request.ContentLength > limit)
         {
             throw TooLarge(limit);
@@ -33,8 +47,8 @@ internal static class HttpRequestBodyReader
         try
         {
             return decoded == request.Body && request.ContentLength is { } length
-                ? await ReadExactlyAsync(request.Body, (int)length, cancellationToken)
-                : await ReadToEndAsync(decoded, limit, cancellationToken);
+                ? await ReadExactlyAsync(request.Body, (int)length, lead, cancellationToken)
+                : await ReadToEndAsync(decoded, limit, lead, cancellationToken);
         }
         catch (InvalidDataException exception)
         {
@@ -69,9 +83,10 @@ internal static class HttpRequestBodyReader
             $"Content-Encoding '{encoding}' is not supported; use gzip, deflate or br"),
     };
 
-    private static async Task<ReadOnlyMemory<byte>> ReadExactlyAsync(Stream body, int length, CancellationToken cancellationToken)
+    // The body starts `lead` bytes into the array; every byte after the lead is read before it is used.
+    private static async Task<ReadOnlyMemory<byte>> ReadExactlyAsync(Stream body, int length, int lead, CancellationToken cancellationToken)
     {
-        var buffer = new byte[length];
+        var buffer = GC.AllocateUninitializedArray<byte>(lead + length).AsMemory(lead);
         var read = await body.ReadAtLeastAsync(buffer, length, throwOnEndOfStream: false, cancellationToken);
         return read == length
             ? buffer
@@ -79,31 +94,31 @@ internal static class HttpRequestBodyReader
                 StatusCodes.Status400BadRequest, $"the request body ended after {read} of the {length} bytes its Content-Length announced");
     }
 
-    private static async Task<ReadOnlyMemory<byte>> ReadToEndAsync(Stream body, long limit, CancellationToken cancellationToken)
+    private static async Task<ReadOnlyMemory<byte>> ReadToEndAsync(Stream body, long limit, int lead, CancellationToken cancellationToken)
     {
-        var buffer = new byte[(int)Math.Min(InitialStreamingBuffer, limit + 1)];
-        var total = 0;
+        var buffer = GC.AllocateUninitializedArray<byte>((int)Math.Min(lead + InitialStreamingBuffer, lead + limit + 1));
+        var end = lead;
         while (true)
         {
-            if (total == buffer.Length)
+            if (end == buffer.Length)
             {
-                if (total > limit)
+                if (end - lead > limit)
                 {
                     throw TooLarge(limit);
                 }
 
-                var grown = new byte[(int)Math.Min(buffer.Length * 2L, limit + 1)];
-                buffer.AsSpan(0, total).CopyTo(grown);
+                var grown = GC.AllocateUninitializedArray<byte>((int)Math.Min(buffer.Length * 2L, lead + limit + 1));
+                buffer.AsSpan(lead, end - lead).CopyTo(grown.AsSpan(lead));
                 buffer = grown;
             }
 
-            var read = await body.ReadAsync(buffer.AsMemory(total), cancellationToken);
+            var read = await body.ReadAsync(buffer.AsMemory(end), cancellationToken);
             if (read == 0)
             {
-                return total > limit ? throw TooLarge(limit) : buffer.AsMemory(0, total);
+                return end - lead > limit ? throw TooLarge(limit) : buffer.AsMemory(lead, end - lead);
             }
 
-            total += read;
+            end += read;
         }
     }
 }

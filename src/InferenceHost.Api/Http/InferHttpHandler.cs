@@ -24,7 +24,8 @@ internal sealed class InferHttpHandler(InferenceDispatcher dispatcher, IOptions<
 
         // An unknown model is a 404 whatever the body holds, as Triton answers it.
         var table = await dispatcher.GetRouteTableAsync(model, version);
-        var body = await HttpRequestBodyReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, context.RequestAborted);
+        var body = await HttpRequestBodyReader.ReadAsync(
+            context.Request, options.Value.MaxRequestBodyBytes, BinaryStart(context.Request), context.RequestAborted);
         var request = JsonInferRequestReader.Read(body, HeaderLength(context.Request, body.Length), routing.Value.StickyParameter);
         var route = dispatcher.Route(table, Hints(context.Request, version, request.RoutingKey));
         var response = await dispatcher.InferAsync(route, request.Request);
@@ -36,6 +37,11 @@ internal sealed class InferHttpHandler(InferenceDispatcher dispatcher, IOptions<
         version,
         request.Headers.TryGetValue(RoutingHeaders.Slot, out var pinned) ? pinned.ToString() : null,
         request.Headers.TryGetValue(RoutingHeaders.RoutingKey, out var key) ? key.ToString() : parameterKey);
+
+    /// <summary>Where the binary tensors begin, if the header says so: only a placement hint, checked by <see cref="HeaderLength"/>.</summary>
+    private static int BinaryStart(HttpRequest request) =>
+        request.Headers.TryGetValue(HeaderLengthHeader, out var values)
+        && int.TryParse(values.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var length) ? length : 0;
 
     private static int? HeaderLength(HttpRequest request, int bodyLength)
     {

@@ -36,7 +36,9 @@ internal static class JsonTensorDataReader
         ref Utf8JsonReader reader, string name, TensorDatatype type, long[] shape, long expected, int jsonLength)
     {
         var size = type.ElementSize();
-        var fixedSize = size > 0 ? new byte[expected * size] : null;
+
+        // Every element is written before the array is returned (a short count throws), so it need not be zeroed first.
+        var fixedSize = size > 0 ? GC.AllocateUninitializedArray<byte>((int)(expected * size)) : null;
         var strings = size > 0 ? null : new BytesTensorBuilder(jsonLength);
         long index = 0;
         while (reader.Read())

@@ -25,7 +25,9 @@ internal static class OrtTensors
         if (!IsAligned(data, datatype.ElementSize()))
         {
             // A binary body packs tensors back to back, so one may start at an odd offset.
-            data = data.ToArray();
+            var aligned = GC.AllocateUninitializedArray<byte>(data.Length);
+            data.Span.CopyTo(aligned);
+            data = aligned;
         }
 
         pin = MemoryMarshal.AsMemory(data).Pin();

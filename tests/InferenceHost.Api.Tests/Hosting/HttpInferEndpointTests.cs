@@ -62,6 +62,37 @@ public sealed class HttpInferEndpointTests(ApiHostFixture host)
         IrisAssert.Probabilities(3, IrisAssert.OneFlower, body[jsonLength..]);
     }
 
+    /// <summary>
+    /// The body is placed so that the binary tensors start aligned, whatever the JSON header's length:
+    /// every offset modulo 8, over a sized, a chunked and a compressed body, answers the same.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(PaddingsAndFramings))]
+    public async Task Infer_BinaryTensorAtAnyOffset_AnswersTheSame(int padding, string framing)
+    {
+        var header = Encoding.UTF8.GetBytes(
+            """{"inputs":[{"name":"input","shape":[1,4],"datatype":"FP32","parameters":{"binary_data_size":16}}]}""" + new string(' ', padding));
+        byte[] body = [.. header, .. LittleEndian.Of(IrisAssert.OneFlower)];
+        HttpContent content = framing switch
+        {
+            "sized" => new ByteArrayContent(body),
+            "chunked" => new StreamContent(new MemoryStream(body)),
+            _ => new ByteArrayContent(Compress(body, "gzip")),
+        };
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        content.Headers.Add("Inference-Header-Content-Length", header.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (framing == "gzip")
+        {
+            content.Headers.ContentEncoding.Add("gzip");
+        }
+
+        var request = new HttpRequestMessage(HttpMethod.Post, Infer) { Content = content };
+        request.Headers.TransferEncodingChunked = framing == "chunked";
+        var json = await HttpAssert.OkJsonAsync(await host.Http.SendAsync(request));
+
+        IrisAssert.Probabilities(3, IrisAssert.OneFlower, [.. json.GetProperty("outputs")[0].GetProperty("data").EnumerateArray().Select(e => e.GetSingle())]);
+    }
+
     [Theory]
     [InlineData("gzip")]
     [InlineData("deflate")]
@@ -172,6 +203,20 @@ public sealed class HttpInferEndpointTests(ApiHostFixture host)
     public async Task Infer_WrongMethod_AnswersErrorJson()
     {
         await HttpAssert.ErrorAsync(await host.Http.GetAsync(Infer), HttpStatusCode.NotFound, "no v2 endpoint GET /v2/models/iris-mlp/infer");
+    }
+
+    public static TheoryData<int, string> PaddingsAndFramings()
+    {
+        var data = new TheoryData<int, string>();
+        foreach (var framing in new[] { "sized", "chunked", "gzip" })
+        {
+            for (var padding = 0; padding < 8; padding++)
+            {
+                data.Add(padding, framing);
+            }
+        }
+
+        return data;
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
