@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -22,6 +23,41 @@ internal static class HttpRequestBodyReader
     public static Task<ReadOnlyMemory<byte>> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken) =>
         ReadAsync(request, limit, alignedOffset: 0, cancellationToken);
 
+    /// <summary>
+    /// Reads the body as <see cref="ReadAsync(HttpRequest, long, CancellationToken)"/> does, into an array rented
+    /// from the pool when it is large and its length is known: the caller disposes of the result once nothing
+    /// reads the request any more, or detaches it when something may read it later.
+    /// </summary>
+    /// <param name="request">The request whose body is read.</param>
+    /// <param name="limit">The most bytes accepted.</param>
+    /// <param name="alignedOffset">The body offset to align (the binary extension's JSON header length), or 0.</param>
+    /// <param name="cancellationToken">The request's abort.</param>
+    /// <exception cref="HttpStatusException">Too large (413), unsupported or corrupt encoding (415, 400), or cut short (400).</exception>
+    public static async Task<RentedBody> ReadRentedAsync(HttpRequest request, long limit, int alignedOffset, CancellationToken cancellationToken)
+    {
+        var lead = Lead(alignedOffset);
+        if (request.ContentLength is not { } length || length < RentedBody.MinimumLength || length > limit || request.Headers.ContentEncoding.Count != 0)
+        {
+            return new RentedBody(await ReadAsync(request, limit, alignedOffset, cancellationToken), rented: null);
+        }
+
+        var rented = ArrayPool<byte>.Shared.Rent(lead + (int)length);
+        try
+        {
+            return new RentedBody(await ReadExactlyAsync(request.Body, rented.AsMemory(lead, (int)length), cancellationToken), rented);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+            throw TooLarge(limit);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+            throw;
+        }
+    }
+
     /// <param name="request">The request whose body is read.</param>
     /// <param name="limit">The most bytes accepted.</param>
     /// <param name="alignedOffset">The body offset to align (the binary extension's JSON header length), or 0.</param>
@@ -29,7 +65,7 @@ internal static class HttpRequestBodyReader
     /// <exception cref="HttpStatusException">Too large (413), unsupported or corrupt encoding (415, 400), or cut short (400).</exception>
     public static async Task<ReadOnlyMemory<byte>> ReadAsync(HttpRequest request, long limit, int alignedOffset, CancellationToken cancellationToken)
     {
-        var lead = (TensorAlignment - (alignedOffset % TensorAlignment)) % TensorAlignment;
+        var lead = Lead(alignedOffset);
         if (request.ContentLength > limit)
         {
             throw TooLarge(limit);
@@ -47,7 +83,7 @@ internal static class HttpRequestBodyReader
         try
         {
             return decoded == request.Body && request.ContentLength is { } length
-                ? await ReadExactlyAsync(request.Body, (int)length, lead, cancellationToken)
+                ? await ReadExactlyAsync(request.Body, GC.AllocateUninitializedArray<byte>(lead + (int)length).AsMemory(lead), cancellationToken)
                 : await ReadToEndAsync(decoded, limit, lead, cancellationToken);
         }
         catch (InvalidDataException exception)
@@ -83,16 +119,18 @@ internal static class HttpRequestBodyReader
             $"Content-Encoding '{encoding}' is not supported; use gzip, deflate or br"),
     };
 
-    // The body starts `lead` bytes into the array; every byte after the lead is read before it is used.
-    private static async Task<ReadOnlyMemory<byte>> ReadExactlyAsync(Stream body, int length, int lead, CancellationToken cancellationToken)
+    // The body starts `lead` bytes into the array (see Lead); every byte of `buffer` is read before it is used.
+    private static async Task<ReadOnlyMemory<byte>> ReadExactlyAsync(Stream body, Memory<byte> buffer, CancellationToken cancellationToken)
     {
-        var buffer = GC.AllocateUninitializedArray<byte>(lead + length).AsMemory(lead);
-        var read = await body.ReadAtLeastAsync(buffer, length, throwOnEndOfStream: false, cancellationToken);
-        return read == length
+        var read = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+        return read == buffer.Length
             ? buffer
             : throw new HttpStatusException(
-                StatusCodes.Status400BadRequest, $"the request body ended after {read} of the {length} bytes its Content-Length announced");
+                StatusCodes.Status400BadRequest, $"the request body ended after {read} of the {buffer.Length} bytes its Content-Length announced");
     }
+
+    /// <summary>How far into its array a body starts so that <paramref name="alignedOffset"/> lands on <see cref="TensorAlignment"/>.</summary>
+    private static int Lead(int alignedOffset) => (TensorAlignment - (alignedOffset % TensorAlignment)) % TensorAlignment;
 
     private static async Task<ReadOnlyMemory<byte>> ReadToEndAsync(Stream body, long limit, int lead, CancellationToken cancellationToken)
     {

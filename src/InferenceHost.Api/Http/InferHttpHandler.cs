@@ -24,12 +24,25 @@ internal sealed class InferHttpHandler(InferenceDispatcher dispatcher, IOptions<
 
         // An unknown model is a 404 whatever the body holds, as Triton answers it.
         var table = await dispatcher.GetRouteTableAsync(model, version);
-        var body = await HttpRequestBodyReader.ReadAsync(
+        // Not `using`: that would make the struct read-only, and Detach would change a copy.
+        var body = await HttpRequestBodyReader.ReadRentedAsync(
             context.Request, options.Value.MaxRequestBodyBytes, BinaryStart(context.Request), context.RequestAborted);
-        var request = JsonInferRequestReader.Read(body, HeaderLength(context.Request, body.Length), routing.Value.StickyParameter);
-        var route = dispatcher.Route(table, Hints(context.Request, version, request.RoutingKey));
-        var response = await dispatcher.InferAsync(route, request.Request);
-        await WriteAsync(context, response, request, route.Decision);
+        try
+        {
+            var request = JsonInferRequestReader.Read(body.Memory, HeaderLength(context.Request, body.Memory.Length), routing.Value.StickyParameter);
+            var route = dispatcher.Route(table, Hints(context.Request, version, request.RoutingKey));
+            if (route.ShadowVersion is not null)
+            {
+                body.Detach();
+            }
+
+            var response = await dispatcher.InferAsync(route, request.Request);
+            await WriteAsync(context, response, request, route.Decision);
+        }
+        finally
+        {
+            body.Dispose();
+        }
     }
 
     /// <summary>The <c>x-routing-key</c> header wins over the body's routing parameter.</summary>

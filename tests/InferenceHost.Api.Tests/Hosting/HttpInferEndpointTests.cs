@@ -93,6 +93,39 @@ public sealed class HttpInferEndpointTests(ApiHostFixture host)
         IrisAssert.Probabilities(3, IrisAssert.OneFlower, [.. json.GetProperty("outputs")[0].GetProperty("data").EnumerateArray().Select(e => e.GetSingle())]);
     }
 
+    /// <summary>
+    /// Large bodies (here a full batch behind a header padded past the pooling threshold) are read into pooled
+    /// arrays that later requests reuse: many in flight at once, each answers for its own input, never another's.
+    /// </summary>
+    [Fact]
+    public async Task Infer_LargeBinaryBodiesInParallel_EachAnswersItsOwnInput()
+    {
+        const int Flowers = 64;
+        var random = new Random(5);
+
+        await Parallel.ForAsync(0, 160, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (_, cancellationToken) =>
+        {
+            float[] flowers;
+            lock (random)
+            {
+                flowers = [.. Enumerable.Range(0, Flowers * 4).Select(_ => (float)(random.NextDouble() * 8))];
+            }
+
+            var header = Encoding.UTF8.GetBytes(
+                $$"""{"inputs":[{"name":"input","shape":[{{Flowers}},4],"datatype":"FP32","parameters":{"binary_data_size":{{Flowers * 16}} } }],"outputs":[{"name":"probabilities","parameters":{"binary_data":true} }]}""" + new string(' ', 20_000));
+            var content = new ByteArrayContent([.. header, .. LittleEndian.Of(flowers)]);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            content.Headers.Add("Inference-Header-Content-Length", header.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+            var response = await host.Http.PostAsync(Infer, content, cancellationToken);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var jsonLength = int.Parse(Assert.Single(response.Headers.GetValues("Inference-Header-Content-Length")), System.Globalization.CultureInfo.InvariantCulture);
+            IrisAssert.Probabilities(3, flowers, body[jsonLength..]);
+        });
+    }
+
     [Theory]
     [InlineData("gzip")]
     [InlineData("deflate")]

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
 using InferenceHost.Abstractions.Routing;
 using InferenceHost.Api.Grpc.Protocol;
 using InferenceHost.Api.Routing;
@@ -42,6 +45,43 @@ public sealed class ShadowTrafficTests(InferenceHostFixture fixture)
             Assert.Equal(["probabilities", "label"], pair.ShadowOutputs!.Select(o => o.Name));
             Assert.Equal(["probabilities", "label"], pair.PrimaryOutputs.Select(o => o.Name));
         });
+    }
+
+    /// <summary>
+    /// A large body is read into a pooled array; a shadow may read the request after the response, so that
+    /// array never goes back to the pool: many in flight at once, every shadow answers for its own request's input.
+    /// </summary>
+    [Fact]
+    public async Task Infer_ShadowOfLargeBinaryBodiesInParallel_AnswersEachRequestsOwnInput()
+    {
+        const int Flowers = 64;
+        await _host.DeployAsync(Deployment.Single("1") with { Shadow = new ShadowAssignment("3", 100) });
+        var pairs = fixture.Services.GetRequiredService<ShadowPairLog>();
+        var random = new Random(11);
+        var inputs = Enumerable.Range(0, 48).ToDictionary(
+            i => $"large-shadow-{Guid.NewGuid():N}-{i}", _ => Enumerable.Range(0, Flowers * 4).Select(_ => (float)(random.NextDouble() * 8)).ToArray());
+
+        await Parallel.ForEachAsync(inputs, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (input, cancellationToken) =>
+        {
+            var header = Encoding.UTF8.GetBytes(
+                $$"""{"id":"{{input.Key}}","inputs":[{"name":"input","shape":[{{Flowers}},4],"datatype":"FP32","parameters":{"binary_data_size":{{Flowers * 16}} } }]}"""
+                + new string(' ', 20_000));
+            var content = new ByteArrayContent([.. header, .. LittleEndian.Of(input.Value)]);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            content.Headers.Add("Inference-Header-Content-Length", header.Length.ToString(CultureInfo.InvariantCulture));
+
+            await HttpAssert.OkJsonAsync(await fixture.Http.PostAsync(new Uri($"/v2/models/{RoutingHost.Model}/infer", UriKind.Relative), content, cancellationToken));
+        });
+
+        await Eventually.TrueAsync(
+            () => Task.FromResult(inputs.Keys.All(id => pairs.Latest(RoutingHost.Model, 1000).Any(p => p.RequestId == id))),
+            TimeSpan.FromSeconds(10),
+            "a shadow pair for every request");
+        foreach (var pair in pairs.Latest(RoutingHost.Model, 1000).Where(p => inputs.ContainsKey(p.RequestId!)))
+        {
+            Assert.Null(pair.ShadowError);
+            IrisAssert.Probabilities(3, inputs[pair.RequestId!], pair.ShadowOutputs![0].Data.ToArray());
+        }
     }
 
     [Fact]
