@@ -9,14 +9,15 @@ using InferenceHost.MicroBenchmarks.Inputs;
 namespace InferenceHost.MicroBenchmarks.Grpc;
 
 /// <summary>
-/// A <c>ModelInfer</c> request decoded into an <see cref="InferenceRequest"/>: by the codec alone from a
-/// parsed message, and from the wire bytes (protobuf parsing, as Grpc.AspNetCore does it, then the codec).
+/// A <c>ModelInfer</c> request read from its wire bytes as the server reads it (the hand-written
+/// <see cref="GrpcInferRequestParser"/>, then the codec), its parse alone, and the generated
+/// <c>ModelInferRequest.Parser</c> the server used before, for comparison.
 /// </summary>
 [MemoryDiagnoser]
 public class GrpcRequestDecodingBenchmarks
 {
-    private ModelInferRequest typed = new();
-    private ModelInferRequest raw = new();
+    private GrpcInferRequest typed = null!;
+    private GrpcInferRequest raw = null!;
     private ReadOnlySequence<byte> typedWire;
     private ReadOnlySequence<byte> rawWire;
 
@@ -28,10 +29,10 @@ public class GrpcRequestDecodingBenchmarks
     public void Setup()
     {
         var workload = IrisBatch.Of(Rows);
-        typed = GrpcRequests.Typed(workload);
-        raw = GrpcRequests.Raw(workload);
-        typedWire = new ReadOnlySequence<byte>(typed.ToByteArray());
-        rawWire = new ReadOnlySequence<byte>(raw.ToByteArray());
+        typedWire = new ReadOnlySequence<byte>(GrpcRequests.Typed(workload).ToByteArray());
+        rawWire = new ReadOnlySequence<byte>(GrpcRequests.Raw(workload).ToByteArray());
+        typed = GrpcInferRequestParser.Parse(typedWire);
+        raw = GrpcInferRequestParser.Parse(rawWire);
     }
 
     [Benchmark(Description = "gRPC typed: codec")]
@@ -41,8 +42,20 @@ public class GrpcRequestDecodingBenchmarks
     public InferenceRequest RawCodec() => GrpcInferCodec.Decode(raw, out _);
 
     [Benchmark(Description = "gRPC typed: parse + codec")]
-    public InferenceRequest TypedFromWire() => GrpcInferCodec.Decode(ModelInferRequest.Parser.ParseFrom(typedWire), out _);
+    public InferenceRequest TypedFromWire() => GrpcInferCodec.Decode(GrpcInferRequestParser.Parse(typedWire), out _);
 
     [Benchmark(Description = "gRPC raw: parse + codec")]
-    public InferenceRequest RawFromWire() => GrpcInferCodec.Decode(ModelInferRequest.Parser.ParseFrom(rawWire), out _);
+    public InferenceRequest RawFromWire() => GrpcInferCodec.Decode(GrpcInferRequestParser.Parse(rawWire), out _);
+
+    [Benchmark(Description = "gRPC typed: parse")]
+    public object TypedParse() => GrpcInferRequestParser.Parse(typedWire);
+
+    [Benchmark(Description = "gRPC raw: parse")]
+    public object RawParse() => GrpcInferRequestParser.Parse(rawWire);
+
+    [Benchmark(Description = "gRPC typed: generated parse")]
+    public ModelInferRequest TypedGeneratedParse() => ModelInferRequest.Parser.ParseFrom(typedWire);
+
+    [Benchmark(Description = "gRPC raw: generated parse")]
+    public ModelInferRequest RawGeneratedParse() => ModelInferRequest.Parser.ParseFrom(rawWire);
 }

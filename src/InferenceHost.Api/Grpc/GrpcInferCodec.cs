@@ -1,4 +1,3 @@
-using Google.Protobuf.Collections;
 using InferenceHost.Abstractions.Inference;
 using InferenceHost.Api.Grpc.Protocol;
 using InferenceHost.Api.Routing;
@@ -15,31 +14,31 @@ internal static class GrpcInferCodec
 {
     /// <summary>Decodes the request; <paramref name="usedRaw"/> says whether it used <c>raw_input_contents</c>.</summary>
     /// <exception cref="InferenceException">The request is malformed (InvalidInput).</exception>
-    public static InferenceRequest Decode(ModelInferRequest request, out bool usedRaw)
+    public static InferenceRequest Decode(GrpcInferRequest request, out bool usedRaw)
     {
-        usedRaw = request.RawInputContents.Count > 0;
-        if (usedRaw && request.RawInputContents.Count != request.Inputs.Count)
+        usedRaw = request.RawInputContents.Length > 0;
+        if (usedRaw && request.RawInputContents.Length != request.Inputs.Length)
         {
             throw InferenceException.InvalidInput(
-                $"raw_input_contents has {request.RawInputContents.Count} entries but the request has {request.Inputs.Count} inputs");
+                $"raw_input_contents has {request.RawInputContents.Length} entries but the request has {request.Inputs.Length} inputs");
         }
 
-        var inputs = new InferenceTensor[request.Inputs.Count];
+        var inputs = new InferenceTensor[request.Inputs.Length];
         for (var i = 0; i < inputs.Length; i++)
         {
             var input = request.Inputs[i];
             var name = ValidateInput(request.Inputs, i);
             var type = DatatypeParsing.ParseInput(input.Datatype, name);
-            var shape = input.Shape.ToArray();
+            var shape = input.Shape;
             ReadOnlyMemory<byte> data;
             if (usedRaw)
             {
-                if (GrpcTensorDecoder.HasAny(input.Contents))
+                if (input.Contents.HasAny)
                 {
                     throw InferenceException.InvalidInput($"input '{name}' has contents although the request uses raw_input_contents");
                 }
 
-                data = request.RawInputContents[i].Memory;
+                data = request.RawInputContents[i];
                 TensorPayloads.ValidateInput(name, type, shape, data.Span, "raw_input_contents");
             }
             else
@@ -50,7 +49,7 @@ internal static class GrpcInferCodec
             inputs[i] = new InferenceTensor(name, input.Datatype, shape, data);
         }
 
-        var outputs = new string[request.Outputs.Count];
+        var outputs = request.Outputs.Length == 0 ? [] : new string[request.Outputs.Length];
         for (var i = 0; i < outputs.Length; i++)
         {
             var output = request.Outputs[i];
@@ -96,7 +95,7 @@ internal static class GrpcInferCodec
         return new GrpcInferReply(response, contents, route);
     }
 
-    private static string ValidateInput(RepeatedField<ModelInferRequest.Types.InferInputTensor> inputs, int index)
+    private static string ValidateInput(GrpcInferInput[] inputs, int index)
     {
         var name = inputs[index].Name;
         if (name.Length == 0)
@@ -116,7 +115,7 @@ internal static class GrpcInferCodec
         return name;
     }
 
-    private static void RejectUnsupported(MapField<string, InferParameter> parameters, string label)
+    private static void RejectUnsupported(GrpcParameters parameters, string label)
     {
         if (parameters.ContainsKey("shared_memory_region"))
         {

@@ -52,8 +52,11 @@ internal sealed class GrpcInferenceService(
     public Task<RepositoryIndexResponse> RepositoryIndex(RepositoryIndexRequest request, ServerCallContext context) =>
         Task.FromResult(GrpcModelMessages.Index(directory.ListVersions(), request.Ready));
 
-    /// <summary>Answers with a <see cref="GrpcInferReply"/>, which its marshaller writes as a <see cref="ModelInferResponse"/>.</summary>
-    public async Task<GrpcInferReply> ModelInfer(ModelInferRequest request, ServerCallContext context)
+    /// <summary>
+    /// Reads a <see cref="GrpcInferRequest"/> (a <see cref="ModelInferRequest"/> parsed by hand) and answers with a
+    /// <see cref="GrpcInferReply"/>, which its marshaller writes as a <see cref="ModelInferResponse"/>.
+    /// </summary>
+    public async Task<GrpcInferReply> ModelInfer(GrpcInferRequest request, ServerCallContext context)
     {
         // As over HTTP, an unknown model is NOT_FOUND whatever the request holds.
         var table = await dispatcher.GetRouteTableAsync(request.ModelName, VersionOf(request.ModelVersion));

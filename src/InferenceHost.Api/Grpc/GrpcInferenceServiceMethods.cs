@@ -19,7 +19,7 @@ internal sealed class GrpcInferenceServiceMethods : IServiceMethodProvider<GrpcI
         methods.Add("ModelReady", ModelReadyRequest.Parser, (s, r, c) => s.ModelReady(r, c));
         methods.Add("ServerMetadata", ServerMetadataRequest.Parser, (s, r, c) => s.ServerMetadata(r, c));
         methods.Add("ModelMetadata", ModelMetadataRequest.Parser, (s, r, c) => s.ModelMetadata(r, c));
-        methods.Add("ModelInfer", ModelInferRequest.Parser, (s, r, c) => s.ModelInfer(r, c), GrpcInferReplyWriter.Serialize);
+        methods.Add<GrpcInferRequest, GrpcInferReply>("ModelInfer", (s, r, c) => s.ModelInfer(r, c), GrpcInferReplyWriter.Serialize);
         methods.Add("ModelConfig", ModelConfigRequest.Parser, (s, r, c) => s.ModelConfig(r, c));
         methods.Add("RepositoryIndex", RepositoryIndexRequest.Parser, (s, r, c) => s.RepositoryIndex(r, c));
     }

@@ -17,7 +17,7 @@ internal static class GrpcRouting
 {
     /// <summary>The <c>x-routing-key</c> metadata wins over the request's routing parameter.</summary>
     /// <exception cref="InferenceException">The routing parameter is neither a string nor an integer (InvalidInput).</exception>
-    public static RouteHints Hints(ModelInferRequest request, ServerCallContext context, string routingParameter)
+    public static RouteHints Hints(GrpcInferRequest request, ServerCallContext context, string routingParameter)
     {
         // Read from the HTTP request rather than context.RequestHeaders, which copies every header into a new Metadata.
         var headers = context.GetHttpContext().Request.Headers;
@@ -49,18 +49,18 @@ internal static class GrpcRouting
         response.AppendTrailer(RoutingHeaders.Revision, NumberText.Of(served.Revision));
     }
 
-    private static string? ParameterKey(ModelInferRequest request, string name)
+    private static string? ParameterKey(GrpcInferRequest request, string name)
     {
         if (!request.Parameters.TryGetValue(name, out var parameter))
         {
             return null;
         }
 
-        return parameter.ParameterChoiceCase switch
+        return parameter.Kind switch
         {
-            InferParameter.ParameterChoiceOneofCase.StringParam => parameter.StringParam,
-            InferParameter.ParameterChoiceOneofCase.Int64Param => parameter.Int64Param.ToString(CultureInfo.InvariantCulture),
-            InferParameter.ParameterChoiceOneofCase.Uint64Param => parameter.Uint64Param.ToString(CultureInfo.InvariantCulture),
+            InferParameter.ParameterChoiceOneofCase.StringParam => parameter.Text,
+            InferParameter.ParameterChoiceOneofCase.Int64Param => parameter.Int64Value.ToString(CultureInfo.InvariantCulture),
+            InferParameter.ParameterChoiceOneofCase.Uint64Param => parameter.Uint64Value.ToString(CultureInfo.InvariantCulture),
             InferParameter.ParameterChoiceOneofCase.None => null,
             _ => throw InferenceException.InvalidInput($"parameter '{name}' must be a string or an integer"),
         };

@@ -25,6 +25,24 @@ internal sealed class GrpcUnaryMethodBinder<TService>(ServiceMethodProviderConte
         where TReply : class =>
         context.AddUnaryMethod(MethodOf(MethodType.Unary, name, parser, new Marshaller<TReply>(serializer, NeverRead<TReply>)), [], invoker);
 
+    /// <summary>
+    /// A unary RPC whose request the server reads with its own parser (<see cref="IHandParsedMessage{TSelf}"/>) and
+    /// whose reply writes itself with <paramref name="serializer"/>: the hot path, built without message objects.
+    /// </summary>
+    public void Add<TRequest, TReply>(
+        string name, UnaryServerMethod<TService, TRequest, TReply> invoker, Action<TReply, SerializationContext> serializer)
+        where TRequest : class, IHandParsedMessage<TRequest>
+        where TReply : class =>
+        context.AddUnaryMethod(
+            new Method<TRequest, TReply>(
+                MethodType.Unary,
+                serviceName,
+                name,
+                new Marshaller<TRequest>(NeverWritten, ParseByHand<TRequest>),
+                new Marshaller<TReply>(serializer, NeverRead<TReply>)),
+            [],
+            invoker);
+
     /// <summary>A client-streaming RPC, each of whose request messages is parsed as a unary request is.</summary>
     public void AddClientStreaming<TRequest, TResponse>(
         string name, MessageParser<TRequest> parser, ClientStreamingServerMethod<TService, TRequest, TResponse> invoker)
@@ -38,6 +56,9 @@ internal sealed class GrpcUnaryMethodBinder<TService>(ServiceMethodProviderConte
 
     private static TResponse NeverRead<TResponse>(DeserializationContext context) =>
         throw new NotSupportedException("the server never reads responses");
+
+    private static void NeverWritten<TRequest>(TRequest request, SerializationContext context) =>
+        throw new NotSupportedException("the server never writes requests");
 
     private Method<TRequest, TResponse> MethodOf<TRequest, TResponse>(
         MethodType type, string name, MessageParser<TRequest> parser, Marshaller<TResponse> responses)
@@ -63,7 +84,23 @@ internal sealed class GrpcUnaryMethodBinder<TService>(ServiceMethodProviderConte
         }
         catch (InvalidProtocolBufferException e)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"malformed {typeof(TRequest).Name} protobuf: {e.Message}"));
+            throw Malformed(typeof(TRequest).Name, e.Message);
         }
     }
+
+    private static TRequest ParseByHand<TRequest>(DeserializationContext request)
+        where TRequest : class, IHandParsedMessage<TRequest>
+    {
+        try
+        {
+            return TRequest.Parse(request.PayloadAsReadOnlySequence());
+        }
+        catch (MalformedProtobufException e)
+        {
+            throw Malformed(TRequest.ProtoName, e.Message);
+        }
+    }
+
+    private static RpcException Malformed(string message, string reason) =>
+        new(new Status(StatusCode.InvalidArgument, $"malformed {message} protobuf: {reason}"));
 }

@@ -30,7 +30,7 @@ public sealed class GrpcInferCodecTests
     {
         var request = Request(datatype, [2], fill);
 
-        var decoded = GrpcInferCodec.Decode(request, out var usedRaw);
+        var decoded = GrpcInferCodec.Decode(Parsed(request), out var usedRaw);
 
         Assert.False(usedRaw);
         Assert.Equal(expected, decoded.Inputs[0].Data.ToArray());
@@ -58,7 +58,7 @@ public sealed class GrpcInferCodecTests
         var bytes = LittleEndian.Of((Half)1, (Half)(-2));
         request.RawInputContents.Add(ByteString.CopyFrom(bytes));
 
-        var decoded = GrpcInferCodec.Decode(request, out var usedRaw);
+        var decoded = GrpcInferCodec.Decode(Parsed(request), out var usedRaw);
         var message = Encode(new InferenceResponse("m", "1", null, [decoded.Inputs[0] with { Name = "y" }]), usedRaw);
 
         Assert.True(usedRaw);
@@ -94,7 +94,7 @@ public sealed class GrpcInferCodecTests
             c.UintContents.Add([70000, 1]);
         });
 
-        var error = Assert.Throws<InferenceException>(() => GrpcInferCodec.Decode(request, out _));
+        var error = Assert.Throws<InferenceException>(() => GrpcInferCodec.Decode(Parsed(request), out _));
 
         Assert.Equal(InferenceErrorKind.InvalidInput, error.Kind);
         Assert.Equal(message, error.Message);
@@ -106,7 +106,7 @@ public sealed class GrpcInferCodecTests
         var request = Request("FP32", [2], _ => { });
         request.RawInputContents.Add(ByteString.CopyFrom(new byte[7]));
 
-        var error = Assert.Throws<InferenceException>(() => GrpcInferCodec.Decode(request, out _));
+        var error = Assert.Throws<InferenceException>(() => GrpcInferCodec.Decode(Parsed(request), out _));
 
         Assert.Equal("input 'x': shape [2] of FP32 needs 8 bytes but raw_input_contents has 7", error.Message);
     }
@@ -117,7 +117,7 @@ public sealed class GrpcInferCodecTests
         var request = Request("FP32", [1], c => c.Fp32Contents.Add(1f));
         request.RawInputContents.Add(ByteString.CopyFrom(LittleEndian.Of(1f)));
 
-        var error = Assert.Throws<InferenceException>(() => GrpcInferCodec.Decode(request, out _));
+        var error = Assert.Throws<InferenceException>(() => GrpcInferCodec.Decode(Parsed(request), out _));
 
         Assert.Equal("input 'x' has contents although the request uses raw_input_contents", error.Message);
     }
@@ -128,7 +128,7 @@ public sealed class GrpcInferCodecTests
         var request = Request("FP32", [1], _ => { });
         request.RawInputContents.Add([ByteString.Empty, ByteString.Empty]);
 
-        var error = Assert.Throws<InferenceException>(() => GrpcInferCodec.Decode(request, out _));
+        var error = Assert.Throws<InferenceException>(() => GrpcInferCodec.Decode(Parsed(request), out _));
 
         Assert.Equal("raw_input_contents has 2 entries but the request has 1 inputs", error.Message);
     }
@@ -140,11 +140,14 @@ public sealed class GrpcInferCodecTests
         request.Id = "abc";
         request.Outputs.Add(new ModelInferRequest.Types.InferRequestedOutputTensor { Name = "label" });
 
-        var decoded = GrpcInferCodec.Decode(request, out _);
+        var decoded = GrpcInferCodec.Decode(Parsed(request), out _);
 
         Assert.Equal("abc", decoded.Id);
         Assert.Equal(["label"], decoded.OutputNames);
     }
+
+    /// <summary>The request as the server reads it: written by the generated code, read by the host's parser.</summary>
+    private static GrpcInferRequest Parsed(ModelInferRequest request) => GrpcInferRequestParser.Parse(request.ToByteArray());
 
     /// <summary>The reply as a client reads it: written by the host's writer, parsed by the generated parser.</summary>
     private static ModelInferResponse Encode(InferenceResponse response, bool requestUsedRaw) =>
