@@ -28,5 +28,21 @@ internal sealed class GrpcInferRequest : IHandParsedMessage<GrpcInferRequest>
     /// <summary>The <c>raw_input_contents</c> entries, slices of the message's bytes.</summary>
     public required ReadOnlyMemory<byte>[] RawInputContents { get; init; }
 
+    /// <summary>The pooled array the message was copied into, or null when it is the GC's alone.</summary>
+    internal byte[]? Rented { get; set; }
+
     public static GrpcInferRequest Parse(ReadOnlySequence<byte> payload) => GrpcInferRequestParser.Parse(payload);
+
+    /// <summary>Keeps the message's array out of the pool for good: a shadow request may read it after the reply.</summary>
+    public void Detach() => Rented = null;
+
+    /// <summary>Gives a rented message array back to the pool; nothing may read this request afterwards.</summary>
+    public void Release()
+    {
+        if (Rented is { } array)
+        {
+            Rented = null;
+            ArrayPool<byte>.Shared.Return(array);
+        }
+    }
 }

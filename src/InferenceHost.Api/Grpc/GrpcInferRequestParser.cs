@@ -31,21 +31,38 @@ internal static class GrpcInferRequestParser
 
     private static readonly string[] KnownDatatypes = [.. Enum.GetValues<TensorDatatype>().Select(type => type.ToName())];
 
-    /// <summary>Copies the message out of gRPC's buffer, which is reused once deserialization returns, and parses the copy.</summary>
+    /// <summary>
+    /// Copies the message out of gRPC's buffer, which is reused once deserialization returns, and parses the copy.
+    /// The copy starts where the first raw input's bytes land 8-byte aligned, so ONNX Runtime reads them in place;
+    /// a large one is rented from the pool, and <see cref="GrpcInferRequest.Release"/> gives it back.
+    /// </summary>
     /// <exception cref="MalformedProtobufException">The bytes are not a valid <c>ModelInferRequest</c>.</exception>
     public static GrpcInferRequest Parse(ReadOnlySequence<byte> payload)
     {
-        var message = GC.AllocateUninitializedArray<byte>(checked((int)payload.Length));
-        payload.CopyTo(message);
-        return Parse(message);
+        var length = checked((int)payload.Length);
+        var lead = (int)((8 - (FirstRawContentsOffset(payload) % 8)) % 8);
+        var rented = length >= Http.RentedBody.MinimumLength ? ArrayPool<byte>.Shared.Rent(lead + length) : null;
+        var message = rented ?? GC.AllocateUninitializedArray<byte>(lead + length);
+        payload.CopyTo(message.AsSpan(lead));
+        try
+        {
+            var request = Parse(message.AsMemory(lead, length));
+            request.Rented = rented;
+            return request;
+        }
+        catch when (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+            throw;
+        }
     }
 
     /// <summary>Parses <paramref name="message"/>, which the result keeps: the caller must not change it afterwards.</summary>
     /// <exception cref="MalformedProtobufException">The bytes are not a valid <c>ModelInferRequest</c>.</exception>
-    public static GrpcInferRequest Parse(byte[] message)
+    public static GrpcInferRequest Parse(ReadOnlyMemory<byte> message)
     {
         // First pass: the top level's own checks and the sizes of the arrays; the second reads the elements.
-        var reader = new ProtoReader(message, 0, message.Length);
+        var reader = new ProtoReader(message.Span, 0, message.Length);
         Range modelName = default, modelVersion = default, id = default;
         int inputCount = 0, outputCount = 0, rawCount = 0;
         while (reader.TryReadTag(out var tag))
@@ -92,9 +109,9 @@ internal static class GrpcInferRequestParser
 
         return new GrpcInferRequest
         {
-            ModelName = Text(message, modelName),
-            ModelVersion = Text(message, modelVersion),
-            Id = Text(message, id),
+            ModelName = Text(message.Span, modelName),
+            ModelVersion = Text(message.Span, modelVersion),
+            Id = Text(message.Span, id),
             Parameters = new GrpcParameters(message, ParametersTag),
             Inputs = inputs,
             Outputs = outputs,
@@ -102,22 +119,22 @@ internal static class GrpcInferRequestParser
         };
     }
 
-    private static void ReadElements(byte[] message, GrpcInferInput[] inputs, GrpcRequestedOutput[] outputs, ReadOnlyMemory<byte>[] raw)
+    private static void ReadElements(ReadOnlyMemory<byte> message, GrpcInferInput[] inputs, GrpcRequestedOutput[] outputs, ReadOnlyMemory<byte>[] raw)
     {
-        var reader = new ProtoReader(message, 0, message.Length);
+        var reader = new ProtoReader(message.Span, 0, message.Length);
         int input = 0, output = 0, rawIndex = 0;
         while (reader.TryReadTag(out var tag))
         {
             switch (tag)
             {
                 case InputsTag:
-                    inputs[input++] = ReadInput(message.AsMemory(reader.ReadLengthDelimited()));
+                    inputs[input++] = ReadInput(message[reader.ReadLengthDelimited()]);
                     break;
                 case OutputsTag:
-                    outputs[output++] = ReadOutput(message.AsMemory(reader.ReadLengthDelimited()));
+                    outputs[output++] = ReadOutput(message[reader.ReadLengthDelimited()]);
                     break;
                 case RawInputContentsTag:
-                    raw[rawIndex++] = message.AsMemory(reader.ReadLengthDelimited());
+                    raw[rawIndex++] = message[reader.ReadLengthDelimited()];
                     break;
                 default:
                     reader.SkipCheckedField(tag);
@@ -268,6 +285,59 @@ internal static class GrpcInferRequestParser
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// Where the first <c>raw_input_contents</c> entry's bytes start in <paramref name="payload"/>, read over its
+    /// top-level fields alone; 0 when it has none or is malformed (the parse proper then says why).
+    /// </summary>
+    private static long FirstRawContentsOffset(ReadOnlySequence<byte> payload)
+    {
+        var reader = new SequenceReader<byte>(payload);
+        while (TryReadVarint(ref reader, out var tag))
+        {
+            var skip = (tag & 7) switch
+            {
+                ProtoReader.VarintType => TryReadVarint(ref reader, out _) ? 0 : -1,
+                ProtoReader.Fixed64Type => 8,
+                ProtoReader.Fixed32Type => 4,
+                ProtoReader.LengthType => TryReadVarint(ref reader, out var length) && length <= (ulong)reader.Remaining ? (long)length : -1,
+                _ => -1,
+            };
+            if (skip < 0 || skip > reader.Remaining)
+            {
+                return 0;
+            }
+
+            if (tag == RawInputContentsTag)
+            {
+                return reader.Consumed;
+            }
+
+            reader.Advance(skip);
+        }
+
+        return 0;
+    }
+
+    private static bool TryReadVarint(ref SequenceReader<byte> reader, out ulong value)
+    {
+        value = 0;
+        for (var shift = 0; shift < 64; shift += 7)
+        {
+            if (!reader.TryRead(out var next))
+            {
+                return false;
+            }
+
+            value |= (ulong)(next & 0x7F) << shift;
+            if (next < 0x80)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Text(ReadOnlySpan<byte> message, Range range) =>

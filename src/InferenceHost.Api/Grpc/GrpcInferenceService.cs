@@ -58,15 +58,28 @@ internal sealed class GrpcInferenceService(
     /// </summary>
     public async Task<GrpcInferReply> ModelInfer(GrpcInferRequest request, ServerCallContext context)
     {
-        // As over HTTP, an unknown model is NOT_FOUND whatever the request holds.
-        var table = await dispatcher.GetRouteTableAsync(request.ModelName, VersionOf(request.ModelVersion));
-        var decoded = GrpcInferCodec.Decode(request, out var usedRaw);
-        var route = dispatcher.Route(table, GrpcRouting.Hints(request, context, routing.Value.StickyParameter));
-        var response = await dispatcher.InferAsync(route, decoded);
-        var served = GrpcRouting.Served(route.Decision, response.ModelVersion);
-        var reply = GrpcInferCodec.Encode(response, usedRaw, served);
-        GrpcRouting.AddTrailers(context, served);
-        return reply;
+        try
+        {
+            // As over HTTP, an unknown model is NOT_FOUND whatever the request holds.
+            var table = await dispatcher.GetRouteTableAsync(request.ModelName, VersionOf(request.ModelVersion));
+            var decoded = GrpcInferCodec.Decode(request, out var usedRaw);
+            var route = dispatcher.Route(table, GrpcRouting.Hints(request, context, routing.Value.StickyParameter));
+            if (route.ShadowVersion is not null)
+            {
+                request.Detach();
+            }
+
+            var response = await dispatcher.InferAsync(route, decoded);
+            var served = GrpcRouting.Served(route.Decision, response.ModelVersion);
+            var reply = GrpcInferCodec.Encode(response, usedRaw, served);
+            GrpcRouting.AddTrailers(context, served);
+            return reply;
+        }
+        finally
+        {
+            // The inputs are views over the message; the reply holds none of them.
+            request.Release();
+        }
     }
 
     /// <summary>proto3 strings cannot be null: an empty version means "let the server choose".</summary>

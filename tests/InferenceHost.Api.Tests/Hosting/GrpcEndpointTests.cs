@@ -98,6 +98,36 @@ public sealed class GrpcEndpointTests(ApiHostFixture host)
         Assert.All(response.Outputs, o => Assert.Null(o.Contents));
     }
 
+    /// <summary>
+    /// Large messages (here a full batch with an id long enough to pass the pooling threshold) are copied into
+    /// pooled arrays that later requests reuse: many in flight at once, each answers for its own input.
+    /// </summary>
+    [Fact]
+    public async Task ModelInfer_LargeMessagesInParallel_EachAnswersItsOwnInput()
+    {
+        const int Flowers = 64;
+        var random = new Random(7);
+
+        await Parallel.ForAsync(0, 160, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, cancellationToken) =>
+        {
+            float[] flowers;
+            lock (random)
+            {
+                flowers = [.. Enumerable.Range(0, Flowers * 4).Select(_ => (float)(random.NextDouble() * 8))];
+            }
+
+            var request = Request();
+            request.Id = $"{i}-" + new string('x', 20_000);
+            request.Inputs[0].Shape[0] = Flowers;
+            request.RawInputContents.Add(ByteString.CopyFrom(LittleEndian.Of(flowers)));
+
+            var response = await Client.ModelInferAsync(request, cancellationToken: cancellationToken);
+
+            Assert.Equal(request.Id, response.Id);
+            IrisAssert.Probabilities(3, flowers, response.RawOutputContents[0].ToByteArray());
+        });
+    }
+
     [Theory]
     [InlineData("nope", StatusCode.NotFound, "unknown model 'nope'")]
     [InlineData("broken", StatusCode.Unavailable, "model 'broken' has no ready version")]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using Google.Protobuf;
 using InferenceHost.Abstractions.Routing;
 using InferenceHost.Api.Grpc.Protocol;
 using InferenceHost.Api.Routing;
@@ -71,6 +72,40 @@ public sealed class ShadowTrafficTests(InferenceHostFixture fixture)
             content.Headers.Add("Inference-Header-Content-Length", header.Length.ToString(CultureInfo.InvariantCulture));
 
             await HttpAssert.OkJsonAsync(await fixture.Http.PostAsync(new Uri($"/v2/models/{RoutingHost.Model}/infer", UriKind.Relative), content, cancellationToken));
+        });
+
+        await Eventually.TrueAsync(
+            () => Task.FromResult(inputs.Keys.All(id => pairs.Latest(RoutingHost.Model, 1000).Any(p => p.RequestId == id))),
+            TimeSpan.FromSeconds(10),
+            "a shadow pair for every request");
+        foreach (var pair in pairs.Latest(RoutingHost.Model, 1000).Where(p => inputs.ContainsKey(p.RequestId!)))
+        {
+            Assert.Null(pair.ShadowError);
+            IrisAssert.Probabilities(3, inputs[pair.RequestId!], pair.ShadowOutputs![0].Data.ToArray());
+        }
+    }
+
+    /// <summary>As <see cref="Infer_ShadowOfLargeBinaryBodiesInParallel_AnswersEachRequestsOwnInput"/>, over gRPC: a large message's pooled copy stays with the shadow.</summary>
+    [Fact]
+    public async Task ModelInfer_ShadowOfLargeMessagesInParallel_AnswersEachRequestsOwnInput()
+    {
+        const int Flowers = 64;
+        await _host.DeployAsync(Deployment.Single("1") with { Shadow = new ShadowAssignment("3", 100) });
+        var pairs = fixture.Services.GetRequiredService<ShadowPairLog>();
+        var client = new GRPCInferenceService.GRPCInferenceServiceClient(fixture.GrpcChannel);
+        var random = new Random(13);
+        var inputs = Enumerable.Range(0, 48).ToDictionary(
+            i => $"large-grpc-shadow-{i}-{Guid.NewGuid():N}-" + new string('x', 20_000),
+            _ => Enumerable.Range(0, Flowers * 4).Select(_ => (float)(random.NextDouble() * 8)).ToArray());
+
+        await Parallel.ForEachAsync(inputs, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (input, cancellationToken) =>
+        {
+            var request = GrpcRoutingTests.Request();
+            request.Id = input.Key;
+            request.Inputs[0].Shape[0] = Flowers;
+            request.RawInputContents.Clear();
+            request.RawInputContents.Add(ByteString.CopyFrom(LittleEndian.Of(input.Value)));
+            await client.ModelInferAsync(request, cancellationToken: cancellationToken);
         });
 
         await Eventually.TrueAsync(
