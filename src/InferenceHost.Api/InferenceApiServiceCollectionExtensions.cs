@@ -55,10 +55,16 @@ public static class InferenceApiServiceCollectionExtensions
         services.TryAddSingleton<InferHttpHandler>();
         services.TryAddSingleton<HttpErrorResponder>();
         services.TryAddSingleton<GrpcErrorInterceptor>();
+
+        // Registered, so gRPC resolves the one instance instead of constructing the stateless service per call.
+        services.TryAddSingleton<GrpcInferenceService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IServiceMethodProvider<GrpcInferenceService>, GrpcInferenceServiceMethods>());
 
         // Per-service options, so the limit applies to inference and not to other gRPC services the host maps.
-        services.AddGrpc().AddServiceOptions<GrpcInferenceService>(grpc => grpc.Interceptors.Add<GrpcErrorInterceptor>());
+        // No catch-all route for unknown services: ASP.NET Core's matcher would capture its two route values on every
+        // call (about 200 bytes). A call to an unknown service is answered 404, which gRPC clients read as UNIMPLEMENTED.
+        services.AddGrpc(grpc => grpc.IgnoreUnknownServices = true)
+            .AddServiceOptions<GrpcInferenceService>(grpc => grpc.Interceptors.Add<GrpcErrorInterceptor>());
         services.AddOptions<GrpcServiceOptions<GrpcInferenceService>>()
             .Configure<IOptions<InferenceApiOptions>>((grpc, api) =>
                 grpc.MaxReceiveMessageSize = (int)Math.Min(api.Value.MaxRequestBodyBytes, int.MaxValue));

@@ -193,6 +193,23 @@ public sealed class GrpcEndpointTests(ApiHostFixture host)
         Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
     }
 
+    [Fact]
+    public async Task UnknownService_IsUnimplemented()
+    {
+        var live = new Method<ServerLiveRequest, ServerLiveResponse>(
+            MethodType.Unary,
+            "nope.NoSuchService",
+            "ServerLive",
+            Marshallers.Create(r => r.ToByteArray(), ServerLiveRequest.Parser.ParseFrom),
+            Marshallers.Create(r => r.ToByteArray(), ServerLiveResponse.Parser.ParseFrom));
+
+        var error = await Assert.ThrowsAsync<RpcException>(
+            () => host.GrpcChannel.CreateCallInvoker().AsyncUnaryCall(live, null, default, new ServerLiveRequest()).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
+        Assert.True((await Client.ServerLiveAsync(new ServerLiveRequest())).Live);
+    }
+
     private static ModelInferRequest Request()
     {
         var request = new ModelInferRequest { ModelName = "iris-mlp", Id = "g1" };
