@@ -16,8 +16,10 @@ public static class InputValidator
     {
         var ordered = new TensorInput[signature.Inputs.Count];
         long batch = -1;
-        foreach (var input in inputs)
+        // An index loop: foreach over the interface would box the list's enumerator on every request.
+        for (var i = 0; i < inputs.Count; i++)
         {
+            var input = inputs[i];
             var index = IndexOf(signature.Inputs, input.Name);
             if (index < 0)
             {
@@ -112,7 +114,7 @@ public static class InputValidator
     {
         if (outputNames.Count == 0)
         {
-            return [.. signature.Outputs];
+            return signature.AllOutputs;
         }
 
         var selected = new TensorSignature[outputNames.Count];

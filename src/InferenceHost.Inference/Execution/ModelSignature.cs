@@ -6,14 +6,18 @@ namespace InferenceHost.Inference.Execution;
 /// <param name="Outputs">Outputs served, in the config's (or the graph's) order.</param>
 public sealed record ModelSignature(int MaxBatchSize, IReadOnlyList<TensorSignature> Inputs, IReadOnlyList<TensorSignature> Outputs)
 {
+    /// <summary>Every output, as the array a request that names none produces; shared, so never written.</summary>
+    internal TensorSignature[] AllOutputs { get; } = [.. Outputs];
+
     /// <summary>The output with this name, or null.</summary>
     public TensorSignature? FindOutput(string name)
     {
-        foreach (var output in Outputs)
+        // An index loop: foreach over the interface would box an enumerator on every request.
+        for (var i = 0; i < Outputs.Count; i++)
         {
-            if (output.Name == name)
+            if (Outputs[i].Name == name)
             {
-                return output;
+                return Outputs[i];
             }
         }
 

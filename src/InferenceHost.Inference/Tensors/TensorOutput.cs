@@ -6,4 +6,4 @@ namespace InferenceHost.Inference.Tensors;
 /// <param name="Datatype">Element type.</param>
 /// <param name="Shape">Actual shape of this result.</param>
 /// <param name="Data">Row-major element bytes.</param>
-public sealed record TensorOutput(string Name, TensorDatatype Datatype, long[] Shape, ReadOnlyMemory<byte> Data);
+public readonly record struct TensorOutput(string Name, TensorDatatype Datatype, long[] Shape, ReadOnlyMemory<byte> Data);
