@@ -54,7 +54,7 @@ internal static class GrpcInferCodec
         {
             var output = request.Outputs[i];
             outputs[i] = output.Name.Length > 0 ? output.Name : throw InferenceException.InvalidInput($"output {i} has no name");
-            RejectUnsupported(output.Parameters, $"output '{output.Name}'");
+            RejectUnsupported(output.Parameters, "output", output.Name);
         }
 
         return new InferenceRequest(request.Id.Length > 0 ? request.Id : null, inputs, outputs);
@@ -111,20 +111,21 @@ internal static class GrpcInferCodec
             }
         }
 
-        RejectUnsupported(inputs[index].Parameters, $"input '{name}'");
+        RejectUnsupported(inputs[index].Parameters, "input", name);
         return name;
     }
 
-    private static void RejectUnsupported(GrpcParameters parameters, string label)
+    // The tensor is named in the message only when one is thrown: formatting it per request would cost a string each.
+    private static void RejectUnsupported(GrpcParameters parameters, string kind, string name)
     {
         if (parameters.ContainsKey("shared_memory_region"))
         {
-            throw InferenceException.InvalidInput($"{label}: shared memory is not supported");
+            throw InferenceException.InvalidInput($"{kind} '{name}': shared memory is not supported");
         }
 
         if (parameters.ContainsKey("classification"))
         {
-            throw InferenceException.InvalidInput($"{label}: the classification extension is not supported");
+            throw InferenceException.InvalidInput($"{kind} '{name}': the classification extension is not supported");
         }
     }
 }

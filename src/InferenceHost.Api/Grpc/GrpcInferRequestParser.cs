@@ -109,8 +109,8 @@ internal static class GrpcInferRequestParser
 
         return new GrpcInferRequest
         {
-            ModelName = Text(message.Span, modelName),
-            ModelVersion = Text(message.Span, modelVersion),
+            ModelName = Utf8NameCache.Get(message.Span[modelName]),
+            ModelVersion = Utf8NameCache.Get(message.Span[modelVersion]),
             Id = Text(message.Span, id),
             Parameters = new GrpcParameters(message, ParametersTag),
             Inputs = inputs,
@@ -179,7 +179,7 @@ internal static class GrpcInferRequestParser
         }
 
         return new GrpcInferInput(
-            Text(bytes, name),
+            Utf8NameCache.Get(bytes[name]),
             Datatype(bytes[datatype]),
             dimensions == 0 ? [] : Shape(bytes, dimensions),
             new GrpcParameters(input, InputParametersTag),
@@ -207,7 +207,7 @@ internal static class GrpcInferRequestParser
             }
         }
 
-        return new GrpcRequestedOutput(Text(bytes, name), new GrpcParameters(output, OutputParametersTag));
+        return new GrpcRequestedOutput(Utf8NameCache.Get(bytes[name]), new GrpcParameters(output, OutputParametersTag));
     }
 
     /// <summary>The shape's dimensions in wire order, the input's bytes already checked by <see cref="ReadInput"/>.</summary>

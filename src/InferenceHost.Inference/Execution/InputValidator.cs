@@ -14,8 +14,19 @@ public static class InputValidator
     public static (TensorInput[] Inputs, TensorSignature[] Outputs) Validate(
         ModelSignature signature, IReadOnlyList<TensorInput> inputs, IReadOnlyList<string> outputNames)
     {
-        var ordered = new TensorInput[signature.Inputs.Count];
         long batch = -1;
+        if (inputs is TensorInput[] given && IsInGraphOrder(signature, given))
+        {
+            // Already one of each, in order (as clients usually send them): checked where they stand, no copy.
+            for (var i = 0; i < given.Length; i++)
+            {
+                CheckTensor(signature, signature.Inputs[i], given[i], ref batch);
+            }
+
+            return (given, SelectOutputs(signature, outputNames));
+        }
+
+        var ordered = new TensorInput[signature.Inputs.Count];
         // An index loop: foreach over the interface would box the list's enumerator on every request.
         for (var i = 0; i < inputs.Count; i++)
         {
@@ -46,6 +57,24 @@ public static class InputValidator
         }
 
         return (ordered, SelectOutputs(signature, outputNames));
+    }
+
+    private static bool IsInGraphOrder(ModelSignature signature, TensorInput[] inputs)
+    {
+        if (inputs.Length != signature.Inputs.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            if (!string.Equals(inputs[i].Name, signature.Inputs[i].Name, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void CheckTensor(ModelSignature signature, TensorSignature expected, TensorInput input, ref long batch)
