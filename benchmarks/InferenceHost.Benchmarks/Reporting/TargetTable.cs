@@ -73,6 +73,8 @@ internal static class TargetTable
                 cell.Over(round => cell.Window(round, TargetModes.GrpcRaw)?.Result.Throughput / BestRawThroughput(measurements, workload.Model, round)), invalid),
             new("G1 (binary ÷ best raw)", "(GPU) host HTTP binary ÷ raw ORT at its best concurrency (reported alongside)", 0.5, false, "×",
                 cell.Over(round => cell.Window(round, TargetModes.HttpBinary)?.Result.Throughput / BestRawThroughput(measurements, workload.Model, round)), invalid),
+            new("G1 (gRPC, 8 connections ÷ best raw)", "(GPU) host gRPC from 8 connections ÷ raw ORT at its best concurrency (reported alongside)", 0.5, false, "×",
+                cell.Over(round => cell.Window(round, TargetModes.GrpcRawEightConnections)?.Result.Throughput / BestRawThroughput(measurements, workload.Model, round)), invalid),
         ];
     }
 

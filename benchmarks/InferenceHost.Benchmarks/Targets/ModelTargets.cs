@@ -50,15 +50,20 @@ internal sealed class ModelTargets : IAsyncDisposable
             }
         }
 
-        return new(
-            workload,
-            new RawOnnxTarget(modelPath, workload),
-            [
-                new HttpInferTarget(TargetModes.HttpJson, host.HttpAddress, workload.Model, Version, new JsonInferEncoding(workload), host),
-                new HttpInferTarget(TargetModes.HttpBinary, host.HttpAddress, workload.Model, Version, new BinaryInferEncoding(workload), host),
-                new GrpcRawTarget(TargetModes.GrpcRaw, host.GrpcAddress, workload, Version, host),
-            ],
-            compared);
+        List<ILoadTarget> hostModes =
+        [
+            new HttpInferTarget(TargetModes.HttpJson, host.HttpAddress, workload.Model, Version, new JsonInferEncoding(workload), host),
+            new HttpInferTarget(TargetModes.HttpBinary, host.HttpAddress, workload.Model, Version, new BinaryInferEncoding(workload), host),
+            new GrpcRawTarget(TargetModes.GrpcRaw, host.GrpcAddress, workload, Version, host),
+        ];
+        if (workload.OnCuda)
+        {
+            // A large tensor per request: one HTTP/2 connection carrying every stream may bound gRPC where HTTP/1.1's
+            // connection per worker does not, so the GPU cells measure gRPC from several connections too.
+            hostModes.Add(new GrpcRawTarget(TargetModes.GrpcRawEightConnections, host.GrpcAddress, workload, Version, host, channelCount: 8));
+        }
+
+        return new(workload, new RawOnnxTarget(modelPath, workload), hostModes, compared);
     }
 
     /// <summary>The targets measured between the two raw windows of a cell, in forward order.</summary>

@@ -8,6 +8,9 @@ internal static class TargetModes
     public const string HttpBinary = "http-binary";
     public const string GrpcRaw = "grpc-raw";
 
+    /// <summary>The host over gRPC from 8 channels (connections) instead of one; measured for the GPU cells only.</summary>
+    public const string GrpcRawEightConnections = "grpc-raw, 8 connections";
+
     // The servers compared at one concurrency: the host's variants, the plain server, NGINX.
     public const string SplitHttpJson = "host 3-way split, http-json";
     public const string SplitGrpcRaw = "host 3-way split, grpc-raw";
