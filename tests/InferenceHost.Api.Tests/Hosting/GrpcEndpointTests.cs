@@ -180,15 +180,7 @@ public sealed class GrpcEndpointTests(ApiHostFixture host)
     [Fact]
     public async Task TritonRpcNotServed_IsUnimplemented()
     {
-        var statistics = new Method<ServerLiveRequest, ServerLiveResponse>(
-            MethodType.Unary,
-            "inference.GRPCInferenceService",
-            "ModelStatistics",
-            Marshallers.Create(r => r.ToByteArray(), ServerLiveRequest.Parser.ParseFrom),
-            Marshallers.Create(r => r.ToByteArray(), ServerLiveResponse.Parser.ParseFrom));
-
-        var error = await Assert.ThrowsAsync<RpcException>(
-            () => host.GrpcChannel.CreateCallInvoker().AsyncUnaryCall(statistics, null, default, new ServerLiveRequest()).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => CallAsync("inference.GRPCInferenceService", "ModelStatistics"));
 
         Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
     }
@@ -196,19 +188,24 @@ public sealed class GrpcEndpointTests(ApiHostFixture host)
     [Fact]
     public async Task UnknownService_IsUnimplemented()
     {
-        var live = new Method<ServerLiveRequest, ServerLiveResponse>(
-            MethodType.Unary,
-            "nope.NoSuchService",
-            "ServerLive",
-            Marshallers.Create(r => r.ToByteArray(), ServerLiveRequest.Parser.ParseFrom),
-            Marshallers.Create(r => r.ToByteArray(), ServerLiveResponse.Parser.ParseFrom));
-
-        var error = await Assert.ThrowsAsync<RpcException>(
-            () => host.GrpcChannel.CreateCallInvoker().AsyncUnaryCall(live, null, default, new ServerLiveRequest()).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => CallAsync("nope.NoSuchService", "ServerLive"));
 
         Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
         Assert.True((await Client.ServerLiveAsync(new ServerLiveRequest())).Live);
     }
+
+    /// <summary>Calls any method by name with an empty <c>ServerLiveRequest</c>, as a client of another proto would.</summary>
+    private Task<ServerLiveResponse> CallAsync(string service, string method) =>
+        host.GrpcChannel.CreateCallInvoker().AsyncUnaryCall(
+            new Method<ServerLiveRequest, ServerLiveResponse>(
+                MethodType.Unary,
+                service,
+                method,
+                Marshallers.Create(r => r.ToByteArray(), ServerLiveRequest.Parser.ParseFrom),
+                Marshallers.Create(r => r.ToByteArray(), ServerLiveResponse.Parser.ParseFrom)),
+            null,
+            default,
+            new ServerLiveRequest()).ResponseAsync;
 
     private static ModelInferRequest Request()
     {

@@ -57,7 +57,6 @@ public sealed class ShadowTrafficTests(InferenceHostFixture fixture)
     {
         const int Flowers = 64;
         await _host.DeployAsync(Deployment.Single("1") with { Shadow = new ShadowAssignment("3", 100) });
-        var pairs = fixture.Services.GetRequiredService<ShadowPairLog>();
         var random = new Random(11);
         var inputs = Enumerable.Range(0, 48).ToDictionary(
             i => $"large-shadow-{Guid.NewGuid():N}-{i}", _ => Enumerable.Range(0, Flowers * 4).Select(_ => (float)(random.NextDouble() * 8)).ToArray());
@@ -74,15 +73,7 @@ public sealed class ShadowTrafficTests(InferenceHostFixture fixture)
             await HttpAssert.OkJsonAsync(await fixture.Http.PostAsync(new Uri($"/v2/models/{RoutingHost.Model}/infer", UriKind.Relative), content, cancellationToken));
         });
 
-        await Eventually.TrueAsync(
-            () => Task.FromResult(inputs.Keys.All(id => pairs.Latest(RoutingHost.Model, 1000).Any(p => p.RequestId == id))),
-            TimeSpan.FromSeconds(10),
-            "a shadow pair for every request");
-        foreach (var pair in pairs.Latest(RoutingHost.Model, 1000).Where(p => inputs.ContainsKey(p.RequestId!)))
-        {
-            Assert.Null(pair.ShadowError);
-            IrisAssert.Probabilities(3, inputs[pair.RequestId!], pair.ShadowOutputs![0].Data.ToArray());
-        }
+        await AssertEachShadowAnsweredItsOwnInputAsync(inputs);
     }
 
     /// <summary>As <see cref="Infer_ShadowOfLargeBinaryBodiesInParallel_AnswersEachRequestsOwnInput"/>, over gRPC: a large message's pooled copy stays with the shadow.</summary>
@@ -91,7 +82,6 @@ public sealed class ShadowTrafficTests(InferenceHostFixture fixture)
     {
         const int Flowers = 64;
         await _host.DeployAsync(Deployment.Single("1") with { Shadow = new ShadowAssignment("3", 100) });
-        var pairs = fixture.Services.GetRequiredService<ShadowPairLog>();
         var client = new GRPCInferenceService.GRPCInferenceServiceClient(fixture.GrpcChannel);
         var random = new Random(13);
         var inputs = Enumerable.Range(0, 48).ToDictionary(
@@ -108,15 +98,7 @@ public sealed class ShadowTrafficTests(InferenceHostFixture fixture)
             await client.ModelInferAsync(request, cancellationToken: cancellationToken);
         });
 
-        await Eventually.TrueAsync(
-            () => Task.FromResult(inputs.Keys.All(id => pairs.Latest(RoutingHost.Model, 1000).Any(p => p.RequestId == id))),
-            TimeSpan.FromSeconds(10),
-            "a shadow pair for every request");
-        foreach (var pair in pairs.Latest(RoutingHost.Model, 1000).Where(p => inputs.ContainsKey(p.RequestId!)))
-        {
-            Assert.Null(pair.ShadowError);
-            IrisAssert.Probabilities(3, inputs[pair.RequestId!], pair.ShadowOutputs![0].Data.ToArray());
-        }
+        await AssertEachShadowAnsweredItsOwnInputAsync(inputs);
     }
 
     [Fact]
@@ -134,5 +116,20 @@ public sealed class ShadowTrafficTests(InferenceHostFixture fixture)
             () => Task.FromResult(pairs.Latest(RoutingHost.Model, 1000).Any(p => p.RequestId == request.Id)), TimeSpan.FromSeconds(10), "the pair");
         var pair = pairs.Latest(RoutingHost.Model, 1000).Single(p => p.RequestId == request.Id);
         Assert.Equal(("2", "1", null), (pair.PrimaryVersion, pair.ShadowVersion, pair.ShadowError));
+    }
+
+    /// <summary>Waits for a pair for every request, then checks each shadow (version 3) answered for its own request's flowers.</summary>
+    private async Task AssertEachShadowAnsweredItsOwnInputAsync(IReadOnlyDictionary<string, float[]> inputs)
+    {
+        var pairs = fixture.Services.GetRequiredService<ShadowPairLog>();
+        await Eventually.TrueAsync(
+            () => Task.FromResult(inputs.Keys.All(id => pairs.Latest(RoutingHost.Model, 1000).Any(p => p.RequestId == id))),
+            TimeSpan.FromSeconds(10),
+            "a shadow pair for every request");
+        foreach (var pair in pairs.Latest(RoutingHost.Model, 1000).Where(p => inputs.ContainsKey(p.RequestId!)))
+        {
+            Assert.Null(pair.ShadowError);
+            IrisAssert.Probabilities(3, inputs[pair.RequestId!], pair.ShadowOutputs![0].Data.ToArray());
+        }
     }
 }
