@@ -63,8 +63,8 @@ public static class InferenceApiServiceCollectionExtensions
         // Per-service options, so the limit applies to inference and not to other gRPC services the host maps.
         // No catch-all route for unknown services: ASP.NET Core's matcher would capture its two route values on every
         // call (about 200 bytes). A call to an unknown service is answered 404, which gRPC clients read as UNIMPLEMENTED.
-        services.AddGrpc(grpc => grpc.IgnoreUnknownServices = true)
-            .AddServiceOptions<GrpcInferenceService>(grpc => grpc.Interceptors.Add<GrpcErrorInterceptor>());
+        // Failures are mapped by the bound methods themselves (GrpcInferenceServiceMethods), not an interceptor.
+        services.AddGrpc(grpc => grpc.IgnoreUnknownServices = true);
         services.AddOptions<GrpcServiceOptions<GrpcInferenceService>>()
             .Configure<IOptions<InferenceApiOptions>>((grpc, api) =>
                 grpc.MaxReceiveMessageSize = (int)Math.Min(api.Value.MaxRequestBodyBytes, int.MaxValue));

@@ -5,15 +5,16 @@ namespace InferenceHost.Api.Grpc;
 
 /// <summary>
 /// Binds <see cref="GrpcInferenceService"/> under Triton's service name, a malformed request
-/// answering INVALID_ARGUMENT (<see cref="GrpcUnaryMethodBinder{TService}"/>).
+/// answering INVALID_ARGUMENT (<see cref="GrpcUnaryMethodBinder{TService}"/>), each RPC mapping its own failures
+/// with <paramref name="errors"/>: the hot path goes through no interceptor pipeline.
 /// </summary>
-internal sealed class GrpcInferenceServiceMethods : IServiceMethodProvider<GrpcInferenceService>
+internal sealed class GrpcInferenceServiceMethods(GrpcErrorInterceptor errors) : IServiceMethodProvider<GrpcInferenceService>
 {
     public const string ServiceName = "inference.GRPCInferenceService";
 
     public void OnServiceMethodDiscovery(ServiceMethodProviderContext<GrpcInferenceService> context)
     {
-        var methods = new GrpcUnaryMethodBinder<GrpcInferenceService>(context, ServiceName);
+        var methods = new GrpcUnaryMethodBinder<GrpcInferenceService>(context, ServiceName, errors);
         methods.Add("ServerLive", ServerLiveRequest.Parser, (s, r, c) => s.ServerLive(r, c));
         methods.Add("ServerReady", ServerReadyRequest.Parser, (s, r, c) => s.ServerReady(r, c));
         methods.Add("ModelReady", ModelReadyRequest.Parser, (s, r, c) => s.ModelReady(r, c));

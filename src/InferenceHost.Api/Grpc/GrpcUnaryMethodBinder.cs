@@ -8,22 +8,23 @@ namespace InferenceHost.Api.Grpc;
 /// Binds a service class's unary (and client-streaming) RPCs under a protobuf service name, with marshallers that answer
 /// a request that is not valid protobuf with INVALID_ARGUMENT; the generated binding would let it
 /// surface as UNKNOWN, as if the server had failed. Every gRPC service the host serves lists its
-/// RPCs through one, in its <see cref="IServiceMethodProvider{TService}"/>.
+/// RPCs through one, in its <see cref="IServiceMethodProvider{TService}"/>. Given <paramref name="errors"/>, each unary
+/// RPC maps its failures to statuses itself (the service then needs no <see cref="GrpcErrorInterceptor"/> in its pipeline).
 /// </summary>
-internal sealed class GrpcUnaryMethodBinder<TService>(ServiceMethodProviderContext<TService> context, string serviceName)
+internal sealed class GrpcUnaryMethodBinder<TService>(ServiceMethodProviderContext<TService> context, string serviceName, GrpcErrorInterceptor? errors = null)
     where TService : class
 {
     public void Add<TRequest, TResponse>(string name, MessageParser<TRequest> parser, UnaryServerMethod<TService, TRequest, TResponse> invoker)
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse> =>
-        context.AddUnaryMethod(MethodOf(MethodType.Unary, name, parser, Responses<TResponse>()), [], invoker);
+        context.AddUnaryMethod(MethodOf(MethodType.Unary, name, parser, Responses<TResponse>()), [], Guarded(invoker));
 
     /// <summary>A unary RPC whose reply is not a protobuf message but writes itself as one with <paramref name="serializer"/>.</summary>
     public void Add<TRequest, TReply>(
         string name, MessageParser<TRequest> parser, UnaryServerMethod<TService, TRequest, TReply> invoker, Action<TReply, SerializationContext> serializer)
         where TRequest : class, IMessage<TRequest>
         where TReply : class =>
-        context.AddUnaryMethod(MethodOf(MethodType.Unary, name, parser, new Marshaller<TReply>(serializer, NeverRead<TReply>)), [], invoker);
+        context.AddUnaryMethod(MethodOf(MethodType.Unary, name, parser, new Marshaller<TReply>(serializer, NeverRead<TReply>)), [], Guarded(invoker));
 
     /// <summary>
     /// A unary RPC whose request the server reads with its own parser (<see cref="IHandParsedMessage{TSelf}"/>) and
@@ -41,7 +42,7 @@ internal sealed class GrpcUnaryMethodBinder<TService>(ServiceMethodProviderConte
                 new Marshaller<TRequest>(NeverWritten, ParseByHand<TRequest>),
                 new Marshaller<TReply>(serializer, NeverRead<TReply>)),
             [],
-            invoker);
+            Guarded(invoker));
 
     /// <summary>A client-streaming RPC, each of whose request messages is parsed as a unary request is.</summary>
     public void AddClientStreaming<TRequest, TResponse>(
@@ -49,6 +50,12 @@ internal sealed class GrpcUnaryMethodBinder<TService>(ServiceMethodProviderConte
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse> =>
         context.AddClientStreamingMethod(MethodOf(MethodType.ClientStreaming, name, parser, Responses<TResponse>()), [], invoker);
+
+    // Built once per method at binding: a call then costs no closure.
+    private UnaryServerMethod<TService, TRequest, TResponse> Guarded<TRequest, TResponse>(UnaryServerMethod<TService, TRequest, TResponse> invoker)
+        where TRequest : class
+        where TResponse : class =>
+        errors is { } mapper ? (service, request, callContext) => mapper.Guard(invoker, service, request, callContext) : invoker;
 
     private static Marshaller<TResponse> Responses<TResponse>()
         where TResponse : class, IMessage<TResponse> =>

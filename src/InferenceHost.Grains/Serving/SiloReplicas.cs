@@ -30,17 +30,17 @@ public sealed class SiloReplicas(ModelCatalog catalog) : ILocalReplicas
             return InferBatchedAsync(loaded, batcher, inputs, request);
         }
 
-        TensorOutput[] outputs;
+        InferenceTensor[] outputs;
         try
         {
-            outputs = loaded.Run(inputs, request.OutputNames);
+            outputs = loaded.Run(inputs, request.OutputNames, static output => Tensor(output));
         }
         catch (Exception e) when (ClientFailure(loaded, e) is { } failure)
         {
             throw failure;
         }
 
-        return ValueTask.FromResult(Response(loaded, request, outputs));
+        return ValueTask.FromResult(new InferenceResponse(loaded.Model, loaded.Version, request.Id, outputs));
     }
 
     private static async ValueTask<InferenceResponse> InferBatchedAsync(LoadedModel loaded, DynamicBatcher batcher, TensorInput[] inputs, InferenceRequest request)
@@ -69,17 +69,10 @@ public sealed class SiloReplicas(ModelCatalog catalog) : ILocalReplicas
         _ => null,
     };
 
-    private static InferenceResponse Response(LoadedModel loaded, InferenceRequest request, TensorOutput[] outputs)
-    {
-        var tensors = new InferenceTensor[outputs.Length];
-        for (var i = 0; i < tensors.Length; i++)
-        {
-            var output = outputs[i];
-            tensors[i] = new InferenceTensor(output.Name, output.Datatype.ToName(), output.Shape, output.Data);
-        }
+    private static InferenceResponse Response(LoadedModel loaded, InferenceRequest request, TensorOutput[] outputs) =>
+        new(loaded.Model, loaded.Version, request.Id, Array.ConvertAll(outputs, Tensor));
 
-        return new InferenceResponse(loaded.Model, loaded.Version, request.Id, tensors);
-    }
+    private static InferenceTensor Tensor(TensorOutput output) => new(output.Name, output.Datatype.ToName(), output.Shape, output.Data);
 
     private LoadedModel LoadedVersion(string model, string version)
     {

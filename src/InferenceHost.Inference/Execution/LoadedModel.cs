@@ -65,10 +65,20 @@ public sealed class LoadedModel : IDisposable
     /// <exception cref="InvalidInputException">The request does not fit <see cref="Signature"/>.</exception>
     /// <exception cref="OnnxRuntimeException">The model failed while running.</exception>
     /// <exception cref="ObjectDisposedException">The version was unloaded.</exception>
-    public TensorOutput[] Run(IReadOnlyList<TensorInput> inputs, IReadOnlyList<string> outputNames)
+    public TensorOutput[] Run(IReadOnlyList<TensorInput> inputs, IReadOnlyList<string> outputNames) =>
+        Run(inputs, outputNames, static output => output);
+
+    /// <summary>
+    /// As <see cref="Run(IReadOnlyList{TensorInput}, IReadOnlyList{string})"/>, each output handed to <paramref name="convert"/>
+    /// as it is produced, so a caller gets its own result type without a second array per request.
+    /// </summary>
+    /// <exception cref="InvalidInputException">The request does not fit <see cref="Signature"/>.</exception>
+    /// <exception cref="OnnxRuntimeException">The model failed while running.</exception>
+    /// <exception cref="ObjectDisposedException">The version was unloaded.</exception>
+    public TResult[] Run<TResult>(IReadOnlyList<TensorInput> inputs, IReadOnlyList<string> outputNames, Func<TensorOutput, TResult> convert)
     {
         var (ordered, outputs) = InputValidator.Validate(Signature, inputs, outputNames);
-        return RunOrdered(ordered, outputs);
+        return RunOrdered(ordered, outputs, convert);
     }
 
     /// <summary>Unloads the version: queued requests fail, and the session is freed as soon as no run is using it.</summary>
@@ -81,12 +91,14 @@ public sealed class LoadedModel : IDisposable
     /// <summary>Runs inputs already validated and in graph order (one request's, or a batch's).</summary>
     /// <exception cref="OnnxRuntimeException">The model failed while running.</exception>
     /// <exception cref="ObjectDisposedException">The version was unloaded.</exception>
-    internal TensorOutput[] RunOrdered(TensorInput[] ordered, TensorSignature[] outputs)
+    internal TensorOutput[] RunOrdered(TensorInput[] ordered, TensorSignature[] outputs) => RunOrdered(ordered, outputs, static output => output);
+
+    private TResult[] RunOrdered<TResult>(TensorInput[] ordered, TensorSignature[] outputs, Func<TensorOutput, TResult> convert)
     {
         ObjectDisposedException.ThrowIf(!_usage.TryEnter(), this);
         try
         {
-            return RunValidated(ordered, outputs);
+            return RunValidated(ordered, outputs, convert);
         }
         finally
         {
@@ -94,7 +106,7 @@ public sealed class LoadedModel : IDisposable
         }
     }
 
-    private TensorOutput[] RunValidated(TensorInput[] ordered, TensorSignature[] outputs)
+    private TResult[] RunValidated<TResult>(TensorInput[] ordered, TensorSignature[] outputs, Func<TensorOutput, TResult> convert)
     {
         // Arrays for ORT come from a pool and go back once the run's values and pins are disposed; nothing in
         // them outlives the run except the output buffers, which the results own and the scratch forgets.
@@ -109,8 +121,8 @@ public sealed class LoadedModel : IDisposable
 
             var batch = Signature.MaxBatchSize > 0 ? ordered[0].Shape[0] : 0;
             return StaticShapes(outputs, batch) is { } shapes
-                ? RunIntoPreallocated(scratch, outputs, shapes)
-                : RunIntoOrtAllocated(scratch.InputValues, outputs);
+                ? RunIntoPreallocated(scratch, outputs, shapes, convert)
+                : RunIntoOrtAllocated(scratch.InputValues, outputs, convert);
         }
         finally
         {
@@ -119,7 +131,7 @@ public sealed class LoadedModel : IDisposable
         }
     }
 
-    private TensorOutput[] RunIntoPreallocated(RunScratch scratch, TensorSignature[] outputs, long[][] shapes)
+    private TResult[] RunIntoPreallocated<TResult>(RunScratch scratch, TensorSignature[] outputs, long[][] shapes, Func<TensorOutput, TResult> convert)
     {
         for (var i = 0; i < outputs.Length; i++)
         {
@@ -127,23 +139,23 @@ public sealed class LoadedModel : IDisposable
         }
 
         _session.Run(_runOptions, _inputNames, scratch.InputValues, OutputNames(outputs), scratch.OutputValues);
-        var results = new TensorOutput[outputs.Length];
+        var results = new TResult[outputs.Length];
         for (var i = 0; i < outputs.Length; i++)
         {
-            results[i] = new TensorOutput(outputs[i].Name, outputs[i].Datatype, shapes[i], scratch.OutputBuffers[i]);
+            results[i] = convert(new TensorOutput(outputs[i].Name, outputs[i].Datatype, shapes[i], scratch.OutputBuffers[i]));
         }
 
         return results;
     }
 
-    private TensorOutput[] RunIntoOrtAllocated(OrtValue[] inputValues, TensorSignature[] outputs)
+    private TResult[] RunIntoOrtAllocated<TResult>(OrtValue[] inputValues, TensorSignature[] outputs, Func<TensorOutput, TResult> convert)
     {
         using var values = _session.Run(_runOptions, _inputNames, inputValues, OutputNames(outputs));
-        var results = new TensorOutput[outputs.Length];
+        var results = new TResult[outputs.Length];
         var i = 0;
         foreach (var value in values)
         {
-            results[i] = OrtTensors.ReadOutput(outputs[i].Name, outputs[i].Datatype, value);
+            results[i] = convert(OrtTensors.ReadOutput(outputs[i].Name, outputs[i].Datatype, value));
             i++;
         }
 
