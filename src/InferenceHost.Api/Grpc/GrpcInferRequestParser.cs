@@ -8,9 +8,11 @@ namespace InferenceHost.Api.Grpc;
 /// Parses a <c>ModelInferRequest</c> into a <see cref="GrpcInferRequest"/>, accepting what the generated parser
 /// accepts (fields in any order, repeated singular fields the last one winning, packed or unpacked scalars,
 /// unknown fields of any wire type, and a known field with an unexpected wire type treated as unknown, as
-/// the generated code does) and rejecting what it rejects, strings that are not valid UTF-8 included. It allocates one copy of the message, the strings, the shapes and
-/// the arrays of inputs, outputs and raw contents; the generated parser allocates a message object, maps and
-/// repeated fields per input and output, and a copy of each raw content.
+/// the generated code does) and rejecting what it rejects, strings that are not valid UTF-8 included.
+/// It allocates one copy of the message (pooled when large, placed so the first raw input is aligned), the id,
+/// the shapes and the arrays of inputs, outputs and raw contents; names repeated across calls come from
+/// <see cref="Utf8NameCache"/>. The generated parser allocates a message object, maps and repeated fields per
+/// input and output, and a copy of each raw content.
 /// </summary>
 internal static class GrpcInferRequestParser
 {
