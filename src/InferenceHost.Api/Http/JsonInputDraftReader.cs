@@ -72,7 +72,7 @@ internal static class JsonInputDraftReader
 
     private static void ReadParameters(ref Utf8JsonReader reader, JsonInputDraft draft)
     {
-        if (!JsonRequestHeaderReader.EnterObject(ref reader, $"{draft.Label}: 'parameters' must be an object"))
+        if (!JsonRequestHeaderReader.EnterObject(ref reader, new ParametersNotAnObject(draft)))
         {
             return;
         }
@@ -102,5 +102,11 @@ internal static class JsonInputDraftReader
                 reader.Skip();
             }
         }
+    }
+
+    /// <summary>The 400's text for an input whose <c>parameters</c> is not an object, made only when it is thrown.</summary>
+    private readonly record struct ParametersNotAnObject(JsonInputDraft Draft)
+    {
+        public override string ToString() => $"{Draft.Label}: 'parameters' must be an object";
     }
 }

@@ -92,14 +92,17 @@ internal static class JsonRequestHeaderReader
     }
 
     /// <summary>Moves to an object value; false for null, a 400 for anything else.</summary>
-    internal static bool EnterObject(ref Utf8JsonReader reader, string problem)
+    /// <param name="reader">The reader, before the value.</param>
+    /// <param name="problem">What a 400 says when the value is neither an object nor null; formatted only then.</param>
+    internal static bool EnterObject<TProblem>(ref Utf8JsonReader reader, TProblem problem)
+        where TProblem : notnull
     {
         reader.Read();
         return reader.TokenType switch
         {
             JsonTokenType.StartObject => true,
             JsonTokenType.Null => false,
-            _ => throw Invalid(problem),
+            _ => throw Invalid(problem.ToString()!),
         };
     }
 

@@ -99,6 +99,8 @@ public sealed class JsonInferRequestReaderTests
     [InlineData("""{"inputs":[{"name":"x","shape":[1],"datatype":"FP32","parameters":{"binary_data_size":4}}]}""", "input 'x': binary_data_size needs the Inference-Header-Content-Length header")]
     [InlineData("""{"inputs":[{"name":"x","shape":[1],"datatype":"FP32","parameters":{"binary_data_size":-4}}]}""", "input 'x': parameter 'binary_data_size' must be a non-negative integer")]
     [InlineData("""{"inputs":[{"name":"x","shape":[1],"datatype":"FP32","parameters":{"shared_memory_region":"r"}}]}""", "input 'x': shared memory is not supported")]
+    [InlineData("""{"inputs":[{"name":"x","shape":[1],"datatype":"FP32","parameters":[4],"data":[1]}]}""", "input 'x': 'parameters' must be an object")]
+    [InlineData("""{"inputs":[{"parameters":"p","name":"x","shape":[1],"datatype":"FP32","data":[1]}]}""", "input 0: 'parameters' must be an object")]
     [InlineData("""{"inputs":[],"outputs":[{"parameters":{}}]}""", "output 0 has no 'name'")]
     [InlineData("""{"inputs":[],"outputs":[{"name":"y","parameters":{"classification":3}}]}""", "output 'y': the classification extension is not supported")]
     [InlineData("""{"inputs":[],"outputs":[{"name":"y","parameters":{"binary_data":1}}]}""", "output 'y': parameter 'binary_data' must be true or false")]
