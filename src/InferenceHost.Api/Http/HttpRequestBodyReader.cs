@@ -8,9 +8,10 @@ namespace InferenceHost.Api.Http;
 /// <summary>
 /// Reads a request body into one array, within the configured limit: refused up front when
 /// Content-Length exceeds it, and counted while streaming (chunked or compressed bodies).
-/// The array is never pooled, because binary inputs are handed on as slices of it; it is placed so that
-/// the body offset the caller names (where the binary tensors start) falls on an 8-byte boundary, which
-/// lets ONNX Runtime read the first tensor in place instead of from an aligned copy.
+/// Binary inputs are handed on as slices of the array, so it is placed so that the body offset the caller
+/// names (where the binary tensors start) falls on an 8-byte boundary, which lets ONNX Runtime read the
+/// first tensor in place instead of from an aligned copy; and it is pooled only when the caller takes a
+/// <see cref="RentedBody"/>, which says when the request is done with it.
 /// </summary>
 internal static class HttpRequestBodyReader
 {
@@ -23,8 +24,16 @@ internal static class HttpRequestBodyReader
     public static Task<ReadOnlyMemory<byte>> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken) =>
         ReadAsync(request, limit, alignedOffset: 0, cancellationToken);
 
+    /// <param name="request">The request whose body is read.</param>
+    /// <param name="limit">The most bytes accepted.</param>
+    /// <param name="alignedOffset">The body offset to align (the binary extension's JSON header length), or 0.</param>
+    /// <param name="cancellationToken">The request's abort.</param>
+    /// <exception cref="HttpStatusException">Too large (413), unsupported or corrupt encoding (415, 400), or cut short (400).</exception>
+    public static async Task<ReadOnlyMemory<byte>> ReadAsync(HttpRequest request, long limit, int alignedOffset, CancellationToken cancellationToken) =>
+        (await ReadAsync(request, limit, alignedOffset, mayRent: false, cancellationToken)).Memory;
+
     /// <summary>
-    /// Reads the body as <see cref="ReadAsync(HttpRequest, long, CancellationToken)"/> does, into an array rented
+    /// Reads the body as <see cref="ReadAsync(HttpRequest, long, int, CancellationToken)"/> does, into an array rented
     /// from the pool when it is large and its length is known: the caller disposes of the result once nothing
     /// reads the request any more, or detaches it when something may read it later.
     /// </summary>
@@ -33,39 +42,11 @@ internal static class HttpRequestBodyReader
     /// <param name="alignedOffset">The body offset to align (the binary extension's JSON header length), or 0.</param>
     /// <param name="cancellationToken">The request's abort.</param>
     /// <exception cref="HttpStatusException">Too large (413), unsupported or corrupt encoding (415, 400), or cut short (400).</exception>
-    public static async Task<RentedBody> ReadRentedAsync(HttpRequest request, long limit, int alignedOffset, CancellationToken cancellationToken)
-    {
-        var lead = Lead(alignedOffset);
-        if (request.ContentLength is not { } length || length < RentedBody.MinimumLength || length > limit || request.Headers.ContentEncoding.Count != 0)
-        {
-            return new RentedBody(await ReadAsync(request, limit, alignedOffset, cancellationToken), rented: null);
-        }
+    public static Task<RentedBody> ReadRentedAsync(HttpRequest request, long limit, int alignedOffset, CancellationToken cancellationToken) =>
+        ReadAsync(request, limit, alignedOffset, mayRent: true, cancellationToken);
 
-        var rented = ArrayPool<byte>.Shared.Rent(lead + (int)length);
-        try
-        {
-            return new RentedBody(await ReadExactlyAsync(request.Body, rented.AsMemory(lead, (int)length), cancellationToken), rented);
-        }
-        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-            throw TooLarge(limit);
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-            throw;
-        }
-    }
-
-    /// <param name="request">The request whose body is read.</param>
-    /// <param name="limit">The most bytes accepted.</param>
-    /// <param name="alignedOffset">The body offset to align (the binary extension's JSON header length), or 0.</param>
-    /// <param name="cancellationToken">The request's abort.</param>
-    /// <exception cref="HttpStatusException">Too large (413), unsupported or corrupt encoding (415, 400), or cut short (400).</exception>
-    public static async Task<ReadOnlyMemory<byte>> ReadAsync(HttpRequest request, long limit, int alignedOffset, CancellationToken cancellationToken)
+    private static async Task<RentedBody> ReadAsync(HttpRequest request, long limit, int alignedOffset, bool mayRent, CancellationToken cancellationToken)
     {
-        var lead = Lead(alignedOffset);
         if (request.ContentLength > limit)
         {
             throw TooLarge(limit);
@@ -78,13 +59,28 @@ internal static class HttpRequestBodyReader
             sizeFeature.MaxRequestBodySize = limit;
         }
 
+        var lead = Lead(alignedOffset);
         var encoding = request.Headers.ContentEncoding.ToString();
         var decoded = Decode(request.Body, encoding);
+        byte[]? rented = null;
+        var read = false;
         try
         {
-            return decoded == request.Body && request.ContentLength is { } length
-                ? await ReadExactlyAsync(request.Body, GC.AllocateUninitializedArray<byte>(lead + (int)length).AsMemory(lead), cancellationToken)
-                : await ReadToEndAsync(decoded, limit, lead, cancellationToken);
+            RentedBody body;
+            if (decoded == request.Body && request.ContentLength is { } length)
+            {
+                var array = mayRent && length >= RentedBody.MinimumLength
+                    ? rented = ArrayPool<byte>.Shared.Rent(lead + (int)length)
+                    : GC.AllocateUninitializedArray<byte>(lead + (int)length);
+                body = new RentedBody(await ReadExactlyAsync(request.Body, array.AsMemory(lead, (int)length), cancellationToken), rented);
+            }
+            else
+            {
+                body = new RentedBody(await ReadToEndAsync(decoded, limit, lead, cancellationToken), rented: null);
+            }
+
+            read = true;
+            return body;
         }
         catch (InvalidDataException exception)
         {
@@ -96,6 +92,11 @@ internal static class HttpRequestBodyReader
         }
         finally
         {
+            if (!read && rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+
             if (decoded != request.Body)
             {
                 await decoded.DisposeAsync();
