@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using InferenceHost.Api.Http;
 using InferenceHost.Tensors;
 
 namespace InferenceHost.Api.Grpc;
@@ -42,19 +43,20 @@ internal static class GrpcInferRequestParser
     public static GrpcInferRequest Parse(ReadOnlySequence<byte> payload)
     {
         var length = checked((int)payload.Length);
-        var lead = (int)((8 - (FirstRawContentsOffset(payload) % 8)) % 8);
-        var rented = length >= Http.RentedBody.MinimumLength ? ArrayPool<byte>.Shared.Rent(lead + length) : null;
-        var message = rented ?? GC.AllocateUninitializedArray<byte>(lead + length);
-        payload.CopyTo(message.AsSpan(lead));
+        var lead = HttpRequestBodyReader.Lead(FirstRawContentsOffset(payload));
+        var rented = length >= RentedBody.MinimumLength ? ArrayPool<byte>.Shared.Rent(lead + length) : null;
+        var array = rented ?? GC.AllocateUninitializedArray<byte>(lead + length);
+        payload.CopyTo(array.AsSpan(lead));
+        var message = new RentedBody(array.AsMemory(lead, length), rented);
         try
         {
-            var request = Parse(message.AsMemory(lead, length));
-            request.Rented = rented;
+            var request = Parse(message.Memory);
+            request.Own(message);
             return request;
         }
-        catch when (rented is not null)
+        catch
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            message.Dispose();
             throw;
         }
     }

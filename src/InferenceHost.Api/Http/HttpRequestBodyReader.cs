@@ -130,8 +130,8 @@ internal static class HttpRequestBodyReader
                 StatusCodes.Status400BadRequest, $"the request body ended after {read} of the {buffer.Length} bytes its Content-Length announced");
     }
 
-    /// <summary>How far into its array a body starts so that <paramref name="alignedOffset"/> lands on <see cref="TensorAlignment"/>.</summary>
-    private static int Lead(int alignedOffset) => (TensorAlignment - (alignedOffset % TensorAlignment)) % TensorAlignment;
+    /// <summary>How far into its array a body (or gRPC message) starts so that <paramref name="alignedOffset"/> lands on <see cref="TensorAlignment"/>.</summary>
+    internal static int Lead(long alignedOffset) => (int)((TensorAlignment - (alignedOffset % TensorAlignment)) % TensorAlignment);
 
     private static async Task<ReadOnlyMemory<byte>> ReadToEndAsync(Stream body, long limit, int lead, CancellationToken cancellationToken)
     {
