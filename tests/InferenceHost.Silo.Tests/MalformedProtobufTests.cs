@@ -8,13 +8,6 @@ namespace InferenceHost.Silo.Tests;
 /// <summary>A hostile gRPC client sending bytes that are not a protobuf message.</summary>
 public sealed class MalformedProtobufTests(InferenceHostFixture host) : IClassFixture<InferenceHostFixture>
 {
-    private static readonly Method<byte[], byte[]> RawModelInfer = new(
-        MethodType.Unary,
-        "inference.GRPCInferenceService",
-        "ModelInfer",
-        Marshallers.Create(bytes => bytes, bytes => bytes),
-        Marshallers.Create(bytes => bytes, bytes => bytes));
-
     [Fact]
     public async Task ModelInfer_GarbageMessage_IsInvalidArgumentThenStillServes()
     {
@@ -22,7 +15,7 @@ public sealed class MalformedProtobufTests(InferenceHostFixture host) : IClassFi
         byte[] garbage = [0x0A, 100, (byte)'i', (byte)'r', (byte)'i'];
 
         var error = await Assert.ThrowsAsync<RpcException>(
-            () => host.GrpcChannel.CreateCallInvoker().AsyncUnaryCall(RawModelInfer, null, default, garbage).ResponseAsync);
+            () => host.GrpcChannel.CreateCallInvoker().AsyncUnaryCall(RawGrpcMethods.ModelInfer, null, default, garbage).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.StartsWith("malformed ModelInferRequest protobuf", error.Status.Detail);

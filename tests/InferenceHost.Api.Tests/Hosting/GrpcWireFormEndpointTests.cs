@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using InferenceHost.Api.Grpc.Protocol;
 using InferenceHost.Api.Tests.Grpc;
+using InferenceHost.Tests.Common;
 
 namespace InferenceHost.Api.Tests.Hosting;
 
@@ -14,13 +15,6 @@ namespace InferenceHost.Api.Tests.Hosting;
 public sealed class GrpcWireFormEndpointTests(ApiHostFixture host)
 {
     private const string MalformedPrefix = "malformed ModelInferRequest protobuf: ";
-
-    private static readonly Method<byte[], byte[]> RawModelInfer = new(
-        MethodType.Unary,
-        "inference.GRPCInferenceService",
-        "ModelInfer",
-        Marshallers.Create(bytes => bytes, bytes => bytes),
-        Marshallers.Create(bytes => bytes, bytes => bytes));
 
     [Theory]
     [InlineData("0A 64 69 72 69", "field 1 claims 100 bytes, 3 follow")]
@@ -65,7 +59,7 @@ public sealed class GrpcWireFormEndpointTests(ApiHostFixture host)
     }
 
     private Task<byte[]> Send(byte[] bytes) =>
-        host.GrpcChannel.CreateCallInvoker().AsyncUnaryCall(RawModelInfer, null, default, bytes).ResponseAsync;
+        host.GrpcChannel.CreateCallInvoker().AsyncUnaryCall(RawGrpcMethods.ModelInfer, null, default, bytes).ResponseAsync;
 
     private static ModelInferRequest Canonical(bool raw)
     {
