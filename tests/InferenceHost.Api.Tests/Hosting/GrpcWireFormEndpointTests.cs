@@ -17,20 +17,19 @@ public sealed class GrpcWireFormEndpointTests(ApiHostFixture host)
     private const string MalformedPrefix = "malformed ModelInferRequest protobuf: ";
 
     [Theory]
-    [InlineData("0A 64 69 72 69", "field 1 claims 100 bytes, 3 follow")]
-    [InlineData("0A 08 69 72 69 73 2D 6D 6C 70 10", "a varint cut short")]
-    [InlineData("0A 08 69 72 69 73 2D 6D 6C 70 0F", "wire type 7")]
-    [InlineData("0A 02 C3 28", "a model name that is not UTF-8")]
-    [InlineData("0A 08 69 72 69 73 2D 6D 6C 70 0C", "an end of group never started")]
-    [InlineData("0A 08 69 72 69 73 2D 6D 6C 70 2A 0A 2A 08 32 06 00 00 80 3F 00 00", "packed fp32 contents of 6 bytes")]
-    public async Task ModelInfer_MalformedProtobuf_IsInvalidArgumentThenStillServes(string hex, string what)
+    [InlineData("0A 64 69 72 69", "the message ends in the middle of a field (truncated, or a length that runs past its end)")]
+    [InlineData("0A 08 69 72 69 73 2D 6D 6C 70 10", "the message ends in the middle of a field (truncated, or a length that runs past its end)")]
+    [InlineData("0A 08 69 72 69 73 2D 6D 6C 70 0F", "field 1 has the invalid wire type 7")]
+    [InlineData("0A 02 C3 28", "a string field is not valid UTF-8")]
+    [InlineData("0A 08 69 72 69 73 2D 6D 6C 70 0C", "field 1 ends a group that was never started")]
+    [InlineData("0A 08 69 72 69 73 2D 6D 6C 70 2A 0A 2A 08 32 06 00 00 80 3F 00 00", "packed contents field 6 is not a whole number of 4-byte values")]
+    public async Task ModelInfer_MalformedProtobuf_IsInvalidArgumentThenStillServes(string hex, string reason)
     {
         var bytes = Convert.FromHexString(hex.Replace(" ", string.Empty, StringComparison.Ordinal));
 
         var error = await Assert.ThrowsAsync<RpcException>(() => Send(bytes));
 
-        Assert.True(error.StatusCode == StatusCode.InvalidArgument, $"{what}: {error.Status}");
-        Assert.StartsWith(MalformedPrefix, error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal((StatusCode.InvalidArgument, MalformedPrefix + reason), (error.StatusCode, error.Status.Detail));
         var response = ModelInferResponse.Parser.ParseFrom(await Send(Canonical(raw: true).ToByteArray()));
         Assert.Equal("3", response.ModelVersion);
     }
