@@ -21,7 +21,7 @@ internal sealed class BenchmarkSession(BenchmarkOptions options, RepositoryLayou
         layout.EnsureBuilt(workloads.Select(workload => workload.Model));
         var recorder = new RunRecorder(layout.Configuration, options.Arguments);
 
-        var compared = workloads.FirstOrDefault(workload => workload.ComparisonConcurrency is not null)?.Model;
+        var compared = workloads.FirstOrDefault(workload => workload.ComparisonConcurrency is not null);
         await using var servers = await BenchmarkServers.StartAsync(layout, compared, options.ServerCpus, progress, cancellationToken);
         var models = workloads.Select(workload => ModelTargets.Create(workload, layout.ModelPath(workload.Model), servers)).ToList();
         try

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using InferenceHost.Benchmarks.Workloads;
 
 namespace InferenceHost.Benchmarks.Hosting;
 
@@ -9,7 +10,8 @@ namespace InferenceHost.Benchmarks.Hosting;
 /// Every server the run compares, each a child process: the host (its URL-versioned requests pinned
 /// to one version, the others split three ways), the host with telemetry off, the host with dynamic
 /// batching on for the compared model, a plain ASP.NET Core + ONNX Runtime server, and NGINX
-/// splitting over that plain server and a second one (null when <c>nginx</c> is not on PATH).
+/// splitting over that plain server and a second one, and NGINX replaying the host's answers, the measurement
+/// ceiling (both null when <c>nginx</c> is not on PATH).
 /// </summary>
 internal sealed class BenchmarkServers : IAsyncDisposable
 {
@@ -29,13 +31,15 @@ internal sealed class BenchmarkServers : IAsyncDisposable
 
     public NginxSplit? Nginx { get; private set; }
 
+    public NginxCeiling? Ceiling { get; private set; }
+
     /// <summary>
-    /// Starts the host and, where a model is compared with the other servers (<paramref name="comparedModel"/> not
+    /// Starts the host and, where a model is compared with the other servers (<paramref name="compared"/> not
     /// null), every other server; without one only <see cref="Host"/> is set.
     /// </summary>
     /// <exception cref="InvalidOperationException">A server did not start, or the split was not accepted.</exception>
     public static async Task<BenchmarkServers> StartAsync(
-        RepositoryLayout layout, string? comparedModel, string? serverCpus, TextWriter progress, CancellationToken cancellationToken)
+        RepositoryLayout layout, ModelWorkload? compared, string? serverCpus, TextWriter progress, CancellationToken cancellationToken)
     {
         var servers = new BenchmarkServers();
         var stack = servers.stack;
@@ -44,14 +48,17 @@ internal sealed class BenchmarkServers : IAsyncDisposable
             var launcher = new ServerLauncher(layout, serverCpus, stack.Scratch);
             var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             var on = serverCpus is { } cpus ? $" on CPUs {cpus}" : string.Empty;
-            progress.WriteLine(comparedModel is null
+            progress.WriteLine(compared is null
                 ? $"starting the host{on}"
-                : $"starting the servers{on}: host, host without telemetry, host with batching, plain servers, nginx");
+                : $"starting the servers{on}: host, host without telemetry, host with batching, plain servers, nginx split, nginx ceiling");
             servers.Host = stack.Own(await launcher.StartHostAsync("host", layout.ModelsDirectory, token, [], cancellationToken));
-            if (comparedModel is null)
+            if (compared is null)
             {
                 return servers;
             }
+
+            var comparedModel = compared.Model;
+            var answer = await RecordedAnswer.FetchAsync(servers.Host, compared, cancellationToken);
 
             await DeploySplitAsync(servers.Host, comparedModel, token, cancellationToken);
             servers.HostWithoutTelemetry = stack.Own(await launcher.StartHostAsync(
@@ -61,6 +68,7 @@ internal sealed class BenchmarkServers : IAsyncDisposable
             servers.Plain = stack.Own(await launcher.StartPlainAsync("plain", comparedModel, cancellationToken));
             var second = stack.Own(await launcher.StartPlainAsync("plain-2", comparedModel, cancellationToken));
             servers.Nginx = await launcher.StartNginxAsync(servers.Plain, second, cancellationToken) is { } nginx ? stack.Own(nginx) : null;
+            servers.Ceiling = await launcher.StartNginxCeilingAsync(answer, cancellationToken) is { } ceiling ? stack.Own(ceiling) : null;
             progress.WriteLine(servers.Nginx is null ? "nginx is not on PATH: the NGINX rows are skipped" : "servers ready");
             return servers;
         }

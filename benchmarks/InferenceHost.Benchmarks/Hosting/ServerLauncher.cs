@@ -1,6 +1,6 @@
 namespace InferenceHost.Benchmarks.Hosting;
 
-/// <summary>Starts the host, the plain server, NGINX and Redis as child processes on free loopback ports.</summary>
+/// <summary>Starts the host, the plain server, the NGINXs and Redis as child processes on free loopback ports.</summary>
 internal sealed class ServerLauncher(RepositoryLayout layout, string? serverCpus, string scratch)
 {
     /// <summary>The host over <paramref name="modelsDirectory"/>, with a state folder of its own and <paramref name="settings"/> added.</summary>
@@ -71,6 +71,12 @@ internal sealed class ServerLauncher(RepositoryLayout layout, string? serverCpus
     public async Task<NginxSplit?> StartNginxAsync(DotnetServer first, DotnetServer second, CancellationToken cancellationToken) =>
         ExecutablePath.Find("nginx") is { } nginx
             ? await NginxSplit.StartAsync(nginx, Path.Combine(scratch, "nginx"), first, second, serverCpus, cancellationToken)
+            : null;
+
+    /// <summary>NGINX replaying <paramref name="answer"/> (<see cref="NginxCeiling"/>); null when <c>nginx</c> is not on PATH.</summary>
+    public async Task<NginxCeiling?> StartNginxCeilingAsync(RecordedAnswer answer, CancellationToken cancellationToken) =>
+        ExecutablePath.Find("nginx") is { } nginx
+            ? await NginxCeiling.StartAsync(nginx, Path.Combine(scratch, "nginx-ceiling"), answer, serverCpus, cancellationToken)
             : null;
 
     /// <summary>redis-server on a free port, in a folder of its own under the run's scratch folder.</summary>

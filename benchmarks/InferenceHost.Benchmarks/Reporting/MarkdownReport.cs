@@ -12,6 +12,7 @@ internal static class MarkdownReport
     [
         TargetModes.Raw, TargetModes.HttpJson, TargetModes.HttpBinary, TargetModes.GrpcRaw, TargetModes.SplitHttpJson, TargetModes.SplitGrpcRaw,
         TargetModes.NoTelemetryGrpcRaw, TargetModes.BatchingGrpcRaw, TargetModes.PlainHttpJson, TargetModes.PlainGrpcRaw, TargetModes.NginxHttpJson,
+        TargetModes.CeilingHttpBinary, TargetModes.CeilingGrpcRaw,
     ];
 
     public static string Render(IReadOnlyList<ResultRow> rows, IReadOnlyList<TargetRow> targets, BenchmarkRunContext context)
@@ -42,7 +43,7 @@ internal static class MarkdownReport
         WriteEnvironment(text, context.Environment, options.ServerCpus, "load generator and raw ONNX Runtime", providers);
         Line(text, $"- Method: {Method(options)}; each round measures every cell raw, host modes (and at the comparison concurrency the other servers), raw; closed loop, one request of batch 1 in flight per worker");
         Line(text, context.Workloads.Any(workload => workload.ComparisonConcurrency is not null)
-            ? $"- Servers, each a child process on the host's CPUs: the host (URL version 1: pinned; no version: a 3-way split blue 1 60% / green 2 20% / canary 3 20%), the host with `InferenceHost:Telemetry:Enabled=false`, the host with dynamic batching for the compared model (200 µs, preferred 16 and 32), a plain ASP.NET Core + ONNX Runtime server (benchmarks/InferenceHost.PlainServer), and {(context.NginxMeasured ? "NGINX (`split_clients` 80/20, one process) over that plain server and a second one; gRPC through NGINX is not measured" : "no NGINX (`nginx` is not on PATH: its rows are skipped)")}"
+            ? $"- Servers, each a child process on the host's CPUs: the host (URL version 1: pinned; no version: a 3-way split blue 1 60% / green 2 20% / canary 3 20%), the host with `InferenceHost:Telemetry:Enabled=false`, the host with dynamic batching for the compared model (200 µs, preferred 16 and 32), a plain ASP.NET Core + ONNX Runtime server (benchmarks/InferenceHost.PlainServer), and {(context.NginxMeasured ? "NGINX (`split_clients` 80/20, one process) over that plain server and a second one (gRPC through NGINX is not measured); and the ceiling, NGINX answering every request with the host's recorded answer from a static file (HTTP/1.1 and gRPC over HTTP/2), which leaves the load generator all its work and the server next to none" : "no NGINX (`nginx` is not on PATH: its rows are skipped)")}"
             : "- Servers: the host alone, a child process (URL version 1: pinned)");
         Line(text, Gpu(context));
         Line(text);
@@ -87,14 +88,14 @@ internal static class MarkdownReport
         var device = workload.OnCuda ? "; raw ORT and the host on CUDA" : string.Empty;
         Line(text, $"## {workload.Model} (input `{workload.InputName}` FP32 [{string.Join(',', workload.InputShape)}], {workload.InputBytes:N0} bytes{device})");
         Line(text);
-        Line(text, "| mode | concurrency | req/s | p50 ms | p95 ms | p99 ms | ÷ raw, median | ÷ raw, min–max | server CPU µs/req | server bytes/req |");
-        Line(text, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        Line(text, "| mode | concurrency | req/s | p50 ms | p95 ms | p99 ms | ÷ raw, median | ÷ raw, min–max | server CPU µs/req | server bytes/req | load generator CPU µs/req |");
+        Line(text, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var row in rows.OrderBy(row => row.Concurrency).ThenBy(row => Array.IndexOf(ModeOrder, row.Mode)))
         {
             var control = row.Mode == TargetModes.Raw ? "A/A " : string.Empty;
             Line(text,
                 $"| {row.Mode} | {row.Concurrency} | {row.Throughput:F0} | {Latency(row.P50Ms)} | {Latency(row.P95Ms)} | {Latency(row.P99Ms)} " +
-                $"| {control}{row.RatioToBaseline.Median:F3} | {row.RatioToBaseline.Min:F3}–{row.RatioToBaseline.Max:F3} | {Cost(row.ServerCpuMicroseconds, "F1")} | {Cost(row.ServerAllocatedBytes, "N0")} |");
+                $"| {control}{row.RatioToBaseline.Median:F3} | {row.RatioToBaseline.Min:F3}–{row.RatioToBaseline.Max:F3} | {Cost(row.ServerCpuMicroseconds, "F1")} | {Cost(row.ServerAllocatedBytes, "N0")} | {Cost(row.BenchmarkCpuMicroseconds, "F1")} |");
         }
 
         Line(text);
@@ -109,6 +110,10 @@ internal static class MarkdownReport
         Line(text, "server processes' CPU time over the window ÷ its requests (for NGINX: nginx and both plain servers);");
         Line(text, "server bytes are what the server's GC reports allocated over the window ÷ its requests (the host's");
         Line(text, "`dotnet_gc_heap_total_allocated_bytes_total` from /metrics; the plain servers' own counter), medians over rounds.");
+        Line(text, "Load generator CPU is the benchmark process's CPU time over the window ÷ its requests (for raw, the");
+        Line(text, "inference itself); times req/s it is the share of its one CPU the load generator used: near 100%, the");
+        Line(text, "load generator, not the server, bounds the window. The ceiling rows (NGINX replaying the host's recorded");
+        Line(text, "answers) show where that happens with a server that does next to nothing.");
     }
 
     internal static string Cost(double value, string format) => double.IsNaN(value) ? "—" : value.ToString(format, CultureInfo.InvariantCulture);

@@ -39,6 +39,7 @@ internal static class ResultSummarizer
             Statistics.Median(windows.Select(window => window.Result.P99Ms)),
             Ratio.Of(ratios),
             Statistics.Median(windows.Where(window => window.Server is not null).Select(window => window.Server!.Value.CpuMicroseconds)),
-            Statistics.Median(windows.Where(window => window.Server is not null).Select(window => window.Server!.Value.AllocatedBytes)));
+            Statistics.Median(windows.Where(window => window.Server is not null).Select(window => window.Server!.Value.AllocatedBytes)),
+            Statistics.Median(windows.Select(window => window.BenchmarkCpuMicroseconds)));
     }
 }

@@ -28,10 +28,18 @@ internal static class TargetTable
         var noNginx = context.NginxMeasured ? null : "not measured: `nginx` is not on PATH (install the Debian package and rerun)";
         return
         [
-            new("A/A", $"raw ORT, second window ÷ first of the same round ({at}): the noise floor", 1, false, "×", cell.RawControl()),
+            new("A/A", $"raw ORT, second window ÷ first of the same round ({at}): the noise floor", 1, false, "×", cell.RawControl(), Kind: TargetRowKind.Control),
             new("P1", $"host gRPC throughput ÷ raw in-process ORT ({at})", 0.30, false, "×", cell.ToRaw(TargetModes.GrpcRaw)),
+            new("P1 ceiling", "NGINX replaying the host's gRPC answer, no work, ÷ raw ORT: the most P1 can show on this machine", 0.30, false, "×",
+                cell.ToRaw(TargetModes.CeilingGrpcRaw), noNginx, TargetRowKind.Ceiling),
+            new("P1 (÷ ceiling)", "host gRPC ÷ the ceiling's gRPC: the share of the measurable throughput the host reaches", 1, false, "×",
+                cell.Throughput(TargetModes.GrpcRaw, TargetModes.CeilingGrpcRaw), noNginx, TargetRowKind.Reported),
             new("P2", "host HTTP binary ÷ raw ORT", 0.25, false, "×", cell.ToRaw(TargetModes.HttpBinary)),
             new("P2 (JSON)", "host HTTP JSON ÷ raw ORT (reported alongside)", 0.25, false, "×", cell.ToRaw(TargetModes.HttpJson)),
+            new("P2 ceiling", "NGINX replaying the host's HTTP binary answer, no work, ÷ raw ORT: the most P2 can show on this machine", 0.25, false, "×",
+                cell.ToRaw(TargetModes.CeilingHttpBinary), noNginx, TargetRowKind.Ceiling),
+            new("P2 (÷ ceiling)", "host HTTP binary ÷ the ceiling's HTTP binary", 1, false, "×",
+                cell.Throughput(TargetModes.HttpBinary, TargetModes.CeilingHttpBinary), noNginx, TargetRowKind.Reported),
             new("P3", "host 3-way weighted split ÷ host pinned to one version, gRPC throughput", 0.95, false, "×", cell.Throughput(TargetModes.SplitGrpcRaw, TargetModes.GrpcRaw)),
             new("P3 (p50)", "added p50 of the split, gRPC (split p50 − pinned p50)", 50, true, "µs",
                 cell.Over(round => (cell.Window(round, TargetModes.SplitGrpcRaw)?.Result.P50Ms - cell.Window(round, TargetModes.GrpcRaw)?.Result.P50Ms) * 1000)),
@@ -66,7 +74,7 @@ internal static class TargetTable
         var at = $"{workload.Model}, concurrency {GpuConcurrency}";
         return
         [
-            new("A/A (GPU)", $"raw ORT on CUDA, second window ÷ first of the same round ({at}): the noise floor", 1, false, "×", cell.RawControl()),
+            new("A/A (GPU)", $"raw ORT on CUDA, second window ÷ first of the same round ({at}): the noise floor", 1, false, "×", cell.RawControl(), Kind: TargetRowKind.Control),
             new("G1", $"(GPU) host gRPC throughput ÷ in-process ORT CUDA with I/O binding ({at})", 0.5, false, "×", cell.ToRaw(TargetModes.GrpcRaw), invalid),
             new("G1 (binary)", "(GPU) host HTTP binary ÷ in-process ORT CUDA (reported alongside)", 0.5, false, "×", cell.ToRaw(TargetModes.HttpBinary), invalid),
             new("G1 (÷ best raw)", $"(GPU) host gRPC at concurrency {GpuConcurrency} ÷ raw ORT at its best concurrency of the same round (the stricter ceiling)", 0.5, false, "×",
@@ -108,9 +116,12 @@ internal static class TargetTable
         MarkdownReport.Line(text);
     }
 
-    private static string Bound(TargetRow row) => IsControl(row) ? "≈ 1" : $"{(row.AtMost ? "≤" : "≥")} {Format(row.Target, row)}";
-
-    private static bool IsControl(TargetRow row) => row.Id.StartsWith("A/A", StringComparison.Ordinal);
+    private static string Bound(TargetRow row) => row.Kind switch
+    {
+        TargetRowKind.Control => "≈ 1",
+        TargetRowKind.Reported => "—",
+        _ => $"{(row.AtMost ? "≤" : "≥")} {Format(row.Target, row)}",
+    };
 
     private static string Format(double value, TargetRow row) => row.Unit switch
     {
@@ -121,15 +132,17 @@ internal static class TargetTable
 
     private static string Verdict(TargetRow row, double median)
     {
-        if (IsControl(row))
-        {
-            return "control";
-        }
-
         var met = row.AtMost ? median <= row.Target : median >= row.Target;
-        if (met)
+        switch (row.Kind)
         {
-            return "yes";
+            case TargetRowKind.Control:
+                return "control";
+            case TargetRowKind.Reported:
+                return "reported";
+            case TargetRowKind.Ceiling:
+                return met ? "ceiling above the target" : "ceiling below the target: no server can meet it here";
+            case TargetRowKind.Target when met:
+                return "yes";
         }
 
         var miss = row.AtMost ? (median / row.Target) - 1 : 1 - (median / row.Target);

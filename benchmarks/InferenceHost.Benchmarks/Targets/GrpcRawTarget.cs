@@ -70,8 +70,8 @@ internal sealed class GrpcRawTarget : ILoadTarget
         return ValueTask.CompletedTask;
     }
 
-    // Built once and shared: serializing a message only reads it.
-    private static ModelInferRequest BuildRequest(ModelWorkload workload, string version)
+    /// <summary>The workload's request at <paramref name="version"/> (empty: routed), built once and shared: serializing a message only reads it.</summary>
+    internal static ModelInferRequest BuildRequest(ModelWorkload workload, string version)
     {
         var input = new ModelInferRequest.Types.InferInputTensor { Name = workload.InputName, Datatype = "FP32" };
         input.Shape.AddRange(workload.InputShape);

@@ -48,6 +48,15 @@ internal sealed class ModelTargets : IAsyncDisposable
             {
                 compared.Add(new HttpInferTarget(TargetModes.NginxHttpJson, nginx.HttpAddress, workload.Model, Version, new JsonInferEncoding(workload), nginx));
             }
+
+            if (servers.Ceiling is { } ceiling)
+            {
+                compared.AddRange(
+                [
+                    new HttpInferTarget(TargetModes.CeilingHttpBinary, ceiling.HttpAddress, workload.Model, Version, new BinaryInferEncoding(workload), ceiling),
+                    new GrpcRawTarget(TargetModes.CeilingGrpcRaw, ceiling.GrpcAddress, workload, Version, ceiling),
+                ]);
+            }
         }
 
         List<ILoadTarget> hostModes =

@@ -19,4 +19,8 @@ internal static class TargetModes
     public const string PlainHttpJson = "plain server, http-json";
     public const string PlainGrpcRaw = "plain server, grpc-raw";
     public const string NginxHttpJson = "nginx 80/20 split, http-json";
+
+    // NGINX replaying the host's recorded answers: what the load generator reaches against a server that does nothing.
+    public const string CeilingHttpBinary = "ceiling: nginx replay, http-binary";
+    public const string CeilingGrpcRaw = "ceiling: nginx replay, grpc-raw";
 }
