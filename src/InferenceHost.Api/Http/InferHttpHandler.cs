@@ -1,6 +1,7 @@
 using System.Globalization;
 using InferenceHost.Abstractions.Inference;
 using InferenceHost.Api.Routing;
+using InferenceHost.Api.Tensors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -27,13 +28,16 @@ internal sealed class InferHttpHandler(InferenceDispatcher dispatcher, IOptions<
         // Not `using`: that would make the struct read-only, and Detach would change a copy.
         var body = await HttpRequestBodyReader.ReadRentedAsync(
             context.Request, options.Value.MaxRequestBodyBytes, BinaryStart(context.Request), context.RequestAborted);
+        var rentals = TensorRentals.WorthwhileFor(body.Memory.Length) ? new TensorRentals() : null;
         try
         {
-            var request = JsonInferRequestReader.Read(body.Memory, HeaderLength(context.Request, body.Memory.Length), routing.Value.StickyParameter);
+            var request = JsonInferRequestReader.Read(
+                body.Memory, HeaderLength(context.Request, body.Memory.Length), routing.Value.StickyParameter, rentals);
             var route = dispatcher.Route(table, Hints(context.Request, version, request.RoutingKey));
             if (route.ShadowVersion is not null)
             {
                 body.Detach();
+                rentals?.Detach();
             }
 
             var response = await dispatcher.InferAsync(route, request.Request);
@@ -42,6 +46,7 @@ internal sealed class InferHttpHandler(InferenceDispatcher dispatcher, IOptions<
         finally
         {
             body.Dispose();
+            rentals?.Return();
         }
     }
 

@@ -8,7 +8,8 @@ namespace InferenceHost.Api.Http;
 /// <summary>
 /// Decodes an HTTP inference request body: JSON alone, or (binary tensor extension) a JSON
 /// header of <c>Inference-Header-Content-Length</c> bytes followed by the binary inputs in
-/// input order. Binary inputs are slices of the body, never copied.
+/// input order. Binary inputs are slices of the body, never copied; JSON inputs are decoded
+/// straight into their tensor's layout, large ones into pooled arrays where <see cref="TensorRentals"/> are given.
 /// </summary>
 internal static class JsonInferRequestReader
 {
@@ -16,8 +17,9 @@ internal static class JsonInferRequestReader
     /// <param name="body">The whole request body.</param>
     /// <param name="headerLength">The JSON header's length (<c>Inference-Header-Content-Length</c>); null when not sent.</param>
     /// <param name="routingParameter">The request parameter holding the sticky routing key; null to read none.</param>
+    /// <param name="rentals">Where large JSON tensors are decoded into pooled arrays; null for plain arrays.</param>
     /// <exception cref="InferenceException">The request is malformed (InvalidInput).</exception>
-    public static HttpInferRequest Read(ReadOnlyMemory<byte> body, int? headerLength, string? routingParameter = null)
+    public static HttpInferRequest Read(ReadOnlyMemory<byte> body, int? headerLength, string? routingParameter = null, TensorRentals? rentals = null)
     {
         var json = headerLength is { } length ? body[..length] : body;
         JsonRequestHeader header;
@@ -31,7 +33,7 @@ internal static class JsonInferRequestReader
         }
 
         var binary = headerLength is { } start ? body[start..] : ReadOnlyMemory<byte>.Empty;
-        var inputs = DecodeInputs(header.Inputs, json, binary, headerLength.HasValue);
+        var inputs = DecodeInputs(header.Inputs, json, binary, headerLength.HasValue, rentals);
         return new HttpInferRequest(
             new InferenceRequest(header.Id, inputs, header.OutputNames),
             header.BinaryOutputByDefault,
@@ -42,7 +44,7 @@ internal static class JsonInferRequestReader
     }
 
     private static InferenceTensor[] DecodeInputs(
-        IReadOnlyList<JsonInputDraft> drafts, ReadOnlyMemory<byte> json, ReadOnlyMemory<byte> binary, bool binaryAllowed)
+        IReadOnlyList<JsonInputDraft> drafts, ReadOnlyMemory<byte> json, ReadOnlyMemory<byte> binary, bool binaryAllowed, TensorRentals? rentals)
     {
         var tensors = new InferenceTensor[drafts.Count];
         var binaryOffset = 0;
@@ -67,7 +69,7 @@ internal static class JsonInferRequestReader
             }
             else
             {
-                data = JsonTensorDataReader.Decode(json.Span.Slice(draft.DataStart, draft.DataLength), name, type, shape);
+                data = JsonTensorDataReader.Decode(json.Span.Slice(draft.DataStart, draft.DataLength), name, type, shape, rentals);
             }
 
             tensors[i] = new InferenceTensor(name, draft.Datatype!, shape, data);

@@ -11,7 +11,12 @@ namespace InferenceHost.Api.Tensors;
 internal static class JsonTensorDataReader
 {
     /// <summary>Decodes <paramref name="json"/>, the <c>data</c> value alone, whose syntax was already checked.</summary>
-    public static ReadOnlyMemory<byte> Decode(ReadOnlySpan<byte> json, string name, TensorDatatype type, long[] shape)
+    /// <param name="json">The <c>data</c> value.</param>
+    /// <param name="name">The input's name, for messages.</param>
+    /// <param name="type">The input's datatype.</param>
+    /// <param name="shape">The input's shape.</param>
+    /// <param name="rentals">Where a large fixed-size tensor is decoded into a pooled array; null for a plain array always.</param>
+    public static ReadOnlyMemory<byte> Decode(ReadOnlySpan<byte> json, string name, TensorDatatype type, long[] shape, TensorRentals? rentals = null)
     {
         if (type is TensorDatatype.Fp16 or TensorDatatype.Bf16)
         {
@@ -29,16 +34,19 @@ internal static class JsonTensorDataReader
         }
 
         var reader = new Utf8JsonReader(json);
-        return DecodeElements(ref reader, name, type, shape, expected, json.Length);
+        return DecodeElements(ref reader, name, type, shape, expected, json.Length, rentals);
     }
 
     private static ReadOnlyMemory<byte> DecodeElements(
-        ref Utf8JsonReader reader, string name, TensorDatatype type, long[] shape, long expected, int jsonLength)
+        ref Utf8JsonReader reader, string name, TensorDatatype type, long[] shape, long expected, int jsonLength, TensorRentals? rentals)
     {
         var size = type.ElementSize();
 
         // Every element is written before the array is returned (a short count throws), so it need not be zeroed first.
-        var fixedSize = size > 0 ? GC.AllocateUninitializedArray<byte>((int)(expected * size)) : null;
+        var length = (int)(expected * size);
+        var fixedSize = size <= 0 ? Memory<byte>.Empty
+            : rentals is not null ? rentals.Allocate(length)
+            : GC.AllocateUninitializedArray<byte>(length);
         var strings = size > 0 ? null : new BytesTensorBuilder(jsonLength);
         long index = 0;
         while (reader.Read())
@@ -53,9 +61,9 @@ internal static class JsonTensorDataReader
                 throw CountMismatch(name, shape, expected, index + 1 + CountRemaining(ref reader));
             }
 
-            if (fixedSize is not null)
+            if (strings is null)
             {
-                JsonElementDecoder.Write(ref reader, type, fixedSize.AsSpan((int)(index * size), size), name, index);
+                JsonElementDecoder.Write(ref reader, type, fixedSize.Span.Slice((int)(index * size), size), name, index);
             }
             else if (reader.TokenType == JsonTokenType.String)
             {
@@ -71,7 +79,7 @@ internal static class JsonTensorDataReader
 
         return index != expected
             ? throw CountMismatch(name, shape, expected, index)
-            : fixedSize ?? strings!.Build();
+            : strings?.Build() ?? fixedSize;
     }
 
     private static void AppendString(ref Utf8JsonReader reader, BytesTensorBuilder strings, string name, long index)

@@ -14,13 +14,13 @@ internal sealed class RoutingHost(InferenceHostFixture host)
 
     public IModelRouterGrain Router => host.Services.GetRequiredService<IGrainFactory>().GetGrain<IModelRouterGrain>(Model);
 
-    /// <summary>Deploys, then waits until this silo's cached table has the new revision (the push is one-way).</summary>
-    public async Task<RouteTable> DeployAsync(Deployment deployment)
+    /// <summary>Deploys <paramref name="model"/>, then waits until this silo's cached table has the new revision (the push is one-way).</summary>
+    public async Task<RouteTable> DeployAsync(Deployment deployment, string model = Model)
     {
-        var table = await Router.Deploy(deployment, null, "routing-tests");
+        var table = await host.Services.GetRequiredService<IGrainFactory>().GetGrain<IModelRouterGrain>(model).Deploy(deployment, null, "routing-tests");
         var routes = host.Services.GetRequiredService<IRouteTableSource>();
         await Eventually.TrueAsync(
-            async () => (await routes.GetAsync(Model)).Revision >= table.Revision, TimeSpan.FromSeconds(1), $"revision {table.Revision} to reach the silo");
+            async () => (await routes.GetAsync(model)).Revision >= table.Revision, TimeSpan.FromSeconds(1), $"revision {table.Revision} to reach the silo");
         return table;
     }
 

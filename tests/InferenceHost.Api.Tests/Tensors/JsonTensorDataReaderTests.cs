@@ -100,6 +100,57 @@ public sealed class JsonTensorDataReaderTests
         Assert.Equal(message, error.Message);
     }
 
+    /// <summary>A large tensor is decoded into a pooled array, which <see cref="TensorRentals.Return"/> gives back for the next request.</summary>
+    [Fact]
+    public void Decode_LargeTensorWithRentals_DecodesIntoAPooledArrayGivenBackOnReturn()
+    {
+        var rentals = new TensorRentals();
+        var (json, expected) = Floats(10_000);
+
+        var data = JsonTensorDataReader.Decode(json, "x", TensorDatatype.Fp32, [10_000], rentals);
+
+        Assert.Equal(expected, data.ToArray());
+        var pooled = UnderlyingArray(data);
+        Assert.True(pooled.Length > data.Length, "a pooled array, rounded up to the pool's size");
+        rentals.Return();
+        Assert.Same(pooled, System.Buffers.ArrayPool<byte>.Shared.Rent(data.Length));
+    }
+
+    /// <summary>Detached (a shadow may still read the request), the pooled array is never given back.</summary>
+    [Fact]
+    public void Decode_DetachedRentals_KeepTheArrayOutOfThePool()
+    {
+        var rentals = new TensorRentals();
+        var (json, _) = Floats(10_000);
+        var data = JsonTensorDataReader.Decode(json, "x", TensorDatatype.Fp32, [10_000], rentals);
+
+        rentals.Detach();
+        rentals.Return();
+
+        Assert.NotSame(UnderlyingArray(data), System.Buffers.ArrayPool<byte>.Shared.Rent(data.Length));
+    }
+
+    /// <summary>Small tensors are plain arrays of their exact size: renting would cost more than it saves.</summary>
+    [Fact]
+    public void Decode_SmallTensorWithRentals_IsAPlainArray()
+    {
+        var (json, expected) = Floats(16);
+
+        var data = JsonTensorDataReader.Decode(json, "x", TensorDatatype.Fp32, [16], new TensorRentals());
+
+        Assert.Equal(expected, data.ToArray());
+        Assert.Equal(data.Length, UnderlyingArray(data).Length);
+    }
+
+    private static (byte[] Json, byte[] Expected) Floats(int count)
+    {
+        var values = Enumerable.Range(0, count).Select(i => i * 0.25f).ToArray();
+        return (Encoding.UTF8.GetBytes("[" + string.Join(',', values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]"), LittleEndian.Of(values));
+    }
+
+    private static byte[] UnderlyingArray(ReadOnlyMemory<byte> data) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(data, out var segment) ? segment.Array! : throw new InvalidOperationException("not an array");
+
     private static byte[] Decode(string json, string datatype, long[] shape)
     {
         Assert.True(TensorDatatypes.TryParse(datatype, out var type));
