@@ -107,7 +107,7 @@ internal static class MarkdownReport
         Line(text, "the mean of the two raw windows that bracket it in the same round, one ratio per round; the raw rows");
         Line(text, "show the A/A control instead (second raw window ÷ first), the noise floor. A host ratio whose");
         Line(text, $"min–max overlaps the A/A spread cannot be told apart from raw in {options.Rounds} rounds. Server CPU is the");
-        Line(text, "server processes' CPU time over the window ÷ its requests (for NGINX: nginx and both plain servers);");
+        Line(text, "server processes' CPU time over the window ÷ its requests (for the NGINX split: nginx and both plain servers);");
         Line(text, "server bytes are what the server's GC reports allocated over the window ÷ its requests (the host's");
         Line(text, "`dotnet_gc_heap_total_allocated_bytes_total` from /metrics; the plain servers' own counter), medians over rounds.");
         Line(text, "Load generator CPU is the benchmark process's CPU time over the window ÷ its requests (for raw, the");
