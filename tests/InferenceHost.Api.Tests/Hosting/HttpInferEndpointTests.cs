@@ -133,30 +133,14 @@ public sealed class HttpInferEndpointTests(ApiHostFixture host)
     [Fact]
     public async Task Infer_LargeJsonTensorsInParallel_EachAnswersItsOwnInput()
     {
-        const int Length = 6_000;
         var random = new Random(7);
 
         await Parallel.ForAsync(0, 96, new ParallelOptions { MaxDegreeOfParallelism = 24 }, async (_, cancellationToken) =>
         {
-            float[] lane;
-            lock (random)
-            {
-                lane = [.. Enumerable.Range(0, Length).Select(_ => random.Next(-4000, 4000) * 0.25f)];
-            }
+            var lane = LargeEchoJson.Lane(random);
 
-            var data = string.Join(',', lane.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            var request = $$"""
-                {"inputs":[
-                  {"name":"fp32","shape":[{{Length}}],"datatype":"FP32","data":[{{data}}]},
-                  {"name":"fp64","shape":[1],"datatype":"FP64","data":[1]},
-                  {"name":"int32","shape":[1],"datatype":"INT32","data":[1]},
-                  {"name":"int64","shape":[1],"datatype":"INT64","data":[1]},
-                  {"name":"bool","shape":[1],"datatype":"BOOL","data":[true]},
-                  {"name":"text","shape":[1],"datatype":"BYTES","data":["a"]}],
-                 "outputs":[{"name":"fp32_out"}]}
-                """;
-
-            var json = await HttpAssert.OkJsonAsync(await host.Http.PostAsync(new Uri("/v2/models/dtype-echo/infer", UriKind.Relative), Json(request), cancellationToken));
+            var json = await HttpAssert.OkJsonAsync(
+                await host.Http.PostAsync(new Uri("/v2/models/dtype-echo/infer", UriKind.Relative), LargeEchoJson.Request(lane), cancellationToken));
 
             var output = Assert.Single(json.GetProperty("outputs").EnumerateArray());
             Assert.Equal(lane.Select(v => v * 2), output.GetProperty("data").EnumerateArray().Select(e => e.GetSingle()));

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
-using System.Text;
 using InferenceHost.Abstractions.Routing;
 using InferenceHost.Api.Routing;
 using InferenceHost.Api.Tests.Hosting;
@@ -24,27 +21,13 @@ public sealed class LargeTensorShadowTests(EchoShadowHostFixture fixture)
     public async Task Infer_ShadowOfLargeJsonTensorsInParallel_AnswersEachRequestsOwnInput()
     {
         const string Model = DtypeEchoReference.ModelName;
-        const int Length = 6_000;
         await new RoutingHost(fixture).DeployAsync(Deployment.Single("1") with { Shadow = new ShadowAssignment("2", 100) }, Model);
         var random = new Random(17);
-        var inputs = Enumerable.Range(0, 48).ToDictionary(
-            i => $"large-json-shadow-{Guid.NewGuid():N}-{i}", _ => Enumerable.Range(0, Length).Select(_ => random.Next(-4000, 4000) * 0.25f).ToArray());
+        var inputs = Enumerable.Range(0, 48).ToDictionary(i => $"large-json-shadow-{Guid.NewGuid():N}-{i}", _ => LargeEchoJson.Lane(random));
 
         await Parallel.ForEachAsync(inputs, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (input, cancellationToken) =>
-        {
-            var data = string.Join(',', input.Value.Select(v => v.ToString(CultureInfo.InvariantCulture)));
-            var json = $$"""
-                {"id":"{{input.Key}}","inputs":[
-                  {"name":"fp32","shape":[{{Length}}],"datatype":"FP32","data":[{{data}}]},
-                  {"name":"fp64","shape":[1],"datatype":"FP64","data":[1]},
-                  {"name":"int32","shape":[1],"datatype":"INT32","data":[1]},
-                  {"name":"int64","shape":[1],"datatype":"INT64","data":[1]},
-                  {"name":"bool","shape":[1],"datatype":"BOOL","data":[true]},
-                  {"name":"text","shape":[1],"datatype":"BYTES","data":["a"]}]}
-                """;
-            var content = new StringContent(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
-            await HttpAssert.OkJsonAsync(await fixture.Http.PostAsync(new Uri($"/v2/models/{Model}/infer", UriKind.Relative), content, cancellationToken));
-        });
+            await HttpAssert.OkJsonAsync(
+                await fixture.Http.PostAsync(new Uri($"/v2/models/{Model}/infer", UriKind.Relative), LargeEchoJson.Request(input.Value, input.Key), cancellationToken)));
 
         var pairs = fixture.Services.GetRequiredService<ShadowPairLog>();
         await Eventually.TrueAsync(
