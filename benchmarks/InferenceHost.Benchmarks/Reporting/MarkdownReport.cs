@@ -111,9 +111,9 @@ internal static class MarkdownReport
         Line(text, "server bytes are what the server's GC reports allocated over the window ÷ its requests (the host's");
         Line(text, "`dotnet_gc_heap_total_allocated_bytes_total` from /metrics; the plain servers' own counter), medians over rounds.");
         Line(text, "Load generator CPU is the benchmark process's CPU time over the window ÷ its requests (for raw, the");
-        Line(text, "inference itself); times req/s it is the share of its one CPU the load generator used: near 100%, the");
-        Line(text, "load generator, not the server, bounds the window. The ceiling rows (NGINX replaying the host's recorded");
-        Line(text, "answers) show where that happens with a server that does next to nothing.");
+        Line(text, "inference itself); times req/s it is how many CPUs the load generator kept busy: near the CPUs it may");
+        Line(text, "use (one when pinned), the load generator, not the server, bounds the window. The ceiling rows (NGINX");
+        Line(text, "replaying the host's recorded answers) show where that happens with a server that does next to nothing.");
     }
 
     internal static string Cost(double value, string format) => double.IsNaN(value) ? "—" : value.ToString(format, CultureInfo.InvariantCulture);
