@@ -11,7 +11,7 @@ namespace InferenceHost.Benchmarks.Reporting;
 /// </summary>
 internal static class TargetTable
 {
-    private const string NoGpu = "not measured: no GPU lent to this run (CPU execution provider only)";
+    private const string NoGpu = "not measured here: no GPU lent to this run (CPU execution provider only); `--gpu-only` on a GPU writes GPU.md";
     private const int GpuConcurrency = 64;
 
     public static IReadOnlyList<TargetRow> Compute(IReadOnlyList<Measurement> measurements, BenchmarkRunContext context)
