@@ -48,6 +48,7 @@ internal static class JsonTensorDataReader
             : rentals is not null ? rentals.Allocate(length)
             : GC.AllocateUninitializedArray<byte>(length);
         var strings = size > 0 ? null : new BytesTensorBuilder(jsonLength);
+        var destination = fixedSize.Span;
         long index = 0;
         while (reader.Read())
         {
@@ -63,7 +64,7 @@ internal static class JsonTensorDataReader
 
             if (strings is null)
             {
-                JsonElementDecoder.Write(ref reader, type, fixedSize.Span.Slice((int)(index * size), size), name, index);
+                JsonElementDecoder.Write(ref reader, type, destination.Slice((int)(index * size), size), name, index);
             }
             else if (reader.TokenType == JsonTokenType.String)
             {
