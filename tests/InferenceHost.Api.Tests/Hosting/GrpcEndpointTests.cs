@@ -110,11 +110,7 @@ public sealed class GrpcEndpointTests(ApiHostFixture host)
 
         await Parallel.ForAsync(0, 160, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, cancellationToken) =>
         {
-            float[] flowers;
-            lock (random)
-            {
-                flowers = [.. Enumerable.Range(0, Flowers * 4).Select(_ => (float)(random.NextDouble() * 8))];
-            }
+            var flowers = IrisAssert.RandomFlowers(random, Flowers);
 
             var request = Request();
             request.Id = $"{i}-" + new string('x', 20_000);

@@ -105,11 +105,7 @@ public sealed class HttpInferEndpointTests(ApiHostFixture host)
 
         await Parallel.ForAsync(0, 160, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (_, cancellationToken) =>
         {
-            float[] flowers;
-            lock (random)
-            {
-                flowers = [.. Enumerable.Range(0, Flowers * 4).Select(_ => (float)(random.NextDouble() * 8))];
-            }
+            var flowers = IrisAssert.RandomFlowers(random, Flowers);
 
             var header = Encoding.UTF8.GetBytes(
                 $$"""{"inputs":[{"name":"input","shape":[{{Flowers}},4],"datatype":"FP32","parameters":{"binary_data_size":{{Flowers * 16}} } }],"outputs":[{"name":"probabilities","parameters":{"binary_data":true} }]}""" + new string(' ', 20_000));

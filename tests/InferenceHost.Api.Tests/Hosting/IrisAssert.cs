@@ -14,6 +14,18 @@ internal static class IrisAssert
     // ONNX Runtime computes in float, the reference in double; they agree to about 1e-6.
     private const double Tolerance = 1e-5;
 
+    /// <summary>
+    /// <paramref name="count"/> flowers of random measurements from 0 to 8 cm, rows of the [batch, 4] input; safe to call
+    /// from parallel requests sharing <paramref name="random"/>.
+    /// </summary>
+    public static float[] RandomFlowers(Random random, int count)
+    {
+        lock (random)
+        {
+            return [.. Enumerable.Range(0, count * IrisMlpReference.FeatureCount).Select(_ => (float)(random.NextDouble() * 8))];
+        }
+    }
+
     public static long[] Labels(int version, float[] flowers) =>
         [.. IrisMlpReference.PredictBatch(version, flowers).Select(p => p.Label)];
 

@@ -59,7 +59,7 @@ public sealed class ShadowTrafficTests(InferenceHostFixture fixture)
         await _host.DeployAsync(Deployment.Single("1") with { Shadow = new ShadowAssignment("3", 100) });
         var random = new Random(11);
         var inputs = Enumerable.Range(0, 48).ToDictionary(
-            i => $"large-shadow-{Guid.NewGuid():N}-{i}", _ => Enumerable.Range(0, Flowers * 4).Select(_ => (float)(random.NextDouble() * 8)).ToArray());
+            i => $"large-shadow-{Guid.NewGuid():N}-{i}", _ => IrisAssert.RandomFlowers(random, Flowers));
 
         await Parallel.ForEachAsync(inputs, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (input, cancellationToken) =>
         {
@@ -86,7 +86,7 @@ public sealed class ShadowTrafficTests(InferenceHostFixture fixture)
         var random = new Random(13);
         var inputs = Enumerable.Range(0, 48).ToDictionary(
             i => $"large-grpc-shadow-{i}-{Guid.NewGuid():N}-" + new string('x', 20_000),
-            _ => Enumerable.Range(0, Flowers * 4).Select(_ => (float)(random.NextDouble() * 8)).ToArray());
+            _ => IrisAssert.RandomFlowers(random, Flowers));
 
         await Parallel.ForEachAsync(inputs, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (input, cancellationToken) =>
         {
