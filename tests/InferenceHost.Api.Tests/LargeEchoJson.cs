@@ -22,12 +22,15 @@ internal static class LargeEchoJson
     }
 
     /// <summary>The request with <paramref name="lane"/> as <c>fp32</c>, one element in each other lane, asking for <c>fp32_out</c>.</summary>
-    public static StringContent Request(float[] lane, string? id = null)
+    /// <param name="lane">The FP32 lane's data.</param>
+    /// <param name="id">The request id, or none.</param>
+    /// <param name="declaredLength">The FP32 lane's shape; by default the data's length.</param>
+    public static StringContent Request(float[] lane, string? id = null, int? declaredLength = null)
     {
         var data = string.Join(',', lane.Select(v => v.ToString(CultureInfo.InvariantCulture)));
         var json = $$"""
             {"id":"{{id}}","inputs":[
-              {"name":"fp32","shape":[{{lane.Length}}],"datatype":"FP32","data":[{{data}}]},
+              {"name":"fp32","shape":[{{declaredLength ?? lane.Length}}],"datatype":"FP32","data":[{{data}}]},
               {"name":"fp64","shape":[1],"datatype":"FP64","data":[1]},
               {"name":"int32","shape":[1],"datatype":"INT32","data":[1]},
               {"name":"int64","shape":[1],"datatype":"INT64","data":[1]},

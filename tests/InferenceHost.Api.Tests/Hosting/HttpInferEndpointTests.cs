@@ -143,6 +143,26 @@ public sealed class HttpInferEndpointTests(ApiHostFixture host)
         });
     }
 
+    /// <summary>
+    /// A large JSON tensor that turns out wrong after its pooled array was taken (one element more than its shape)
+    /// answers 400 with the exact count, and the next large request still answers for its own input.
+    /// </summary>
+    [Fact]
+    public async Task Infer_LargeJsonTensorWithTooManyElements_Answers400ThenStillServes()
+    {
+        var random = new Random(9);
+        var tooLong = LargeEchoJson.Lane(random).Append(1f).ToArray();
+
+        await HttpAssert.ErrorAsync(
+            await host.Http.PostAsync(new Uri("/v2/models/dtype-echo/infer", UriKind.Relative), LargeEchoJson.Request(tooLong, declaredLength: LargeEchoJson.Length)),
+            HttpStatusCode.BadRequest,
+            $"input 'fp32': shape [{LargeEchoJson.Length}] needs {LargeEchoJson.Length} elements but 'data' has {LargeEchoJson.Length + 1}");
+
+        var lane = LargeEchoJson.Lane(random);
+        var json = await HttpAssert.OkJsonAsync(await host.Http.PostAsync(new Uri("/v2/models/dtype-echo/infer", UriKind.Relative), LargeEchoJson.Request(lane)));
+        Assert.Equal(lane.Select(v => v * 2), Assert.Single(json.GetProperty("outputs").EnumerateArray()).GetProperty("data").EnumerateArray().Select(e => e.GetSingle()));
+    }
+
     [Theory]
     [InlineData("gzip")]
     [InlineData("deflate")]
